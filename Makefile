@@ -1,0 +1,42 @@
+# rapport — the two commands of the README's quick start are `make run` and
+# `make test`; both install the cmark-gfm C library first when it is missing.
+
+SWIFT ?= swift
+SITE ?= .
+RAPPORT_RELEASE = .build/release/rapport
+
+.PHONY: run test build release check deps sample format clean
+
+## make run: build rapport (release) and render the sample site into Output/
+run: deps
+	$(SWIFT) build -c release --product rapport
+	$(RAPPORT_RELEASE) build --site $(SITE)
+	@echo "Open $(SITE)/Output/index.html in a browser."
+
+## make test: run every test suite
+test: deps
+	$(SWIFT) test
+
+## make build: debug build of the rapport binary
+build: deps
+	$(SWIFT) build --product rapport
+
+## make check: validate the sample site without writing anything
+check: deps
+	$(SWIFT) build --product rapport
+	.build/debug/rapport check --site $(SITE)
+
+## make deps: install libcmark-gfm (Debian/Ubuntu apt, or Homebrew on macOS) when missing
+deps:
+	@sh scripts/install-deps.sh
+
+## make sample: re-embed the sample site (rapport.yml, Content/, Layouts/) for `rapport init`
+sample:
+	sh scripts/embed-sample.sh
+
+## make format: format the Swift sources with the checked-in .swift-format
+format:
+	$(SWIFT) format --in-place --recursive --configuration .swift-format Sources Tests Package.swift
+
+clean:
+	rm -rf .build Output/*

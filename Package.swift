@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rapport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rapport", targets: ["RapportCLI"]),
+        .library(name: "RapportCore", targets: ["RapportCore"]),
+        .library(name: "RapportMarkdown", targets: ["RapportMarkdown"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [
+                .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
+                .brew(["cmark-gfm"]),
+            ]
+        ),
+        .target(name: "CRapportSupport"),
+        .target(
+            name: "RapportMarkdown",
+            dependencies: ["CCmarkGFM"]
+        ),
+        .target(
+            name: "RapportCore",
+            dependencies: [
+                "RapportMarkdown",
+                "CRapportSupport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "RapportCLI",
+            dependencies: [
+                "RapportCore",
+                "RapportMarkdown",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RapportMarkdownTests",
+            dependencies: ["RapportMarkdown"]
+        ),
+        .testTarget(
+            name: "RapportCoreTests",
+            dependencies: ["RapportCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RapportCLITests",
+            dependencies: ["RapportCore"]
+        ),
+    ]
+)

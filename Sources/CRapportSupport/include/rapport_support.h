@@ -1,0 +1,10 @@
+#ifndef RAPPORT_SUPPORT_H
+#define RAPPORT_SUPPORT_H
+
+/// Atomically exchanges two paths (Linux renameat2 RENAME_EXCHANGE, macOS
+/// renamex_np RENAME_SWAP). Returns 0 on success, -1 with errno otherwise.
+/// Written in C because Swift cannot call the variadic syscall() and the
+/// Glibc module hides renameat2 behind _GNU_SOURCE.
+int rapport_exchange_paths(const char *first, const char *second);
+
+#endif

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import RapportCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a build the way a terminal user expects: progress while it runs,
+/// problems as `path:line:col: error: ...`, a one-line summary, Ctrl-C that
+/// leaves the output untouched.
+enum Console {
+    static func run(_ options: BuildOptions, verb: String, quiet: Bool) throws {
+        var options = options
+        let cancel = CancelFlag()
+        let signalSource = cancel.watchInterrupts()
+        defer { signalSource.cancel() }
+        options.isCancelled = { cancel.isSet }
+        let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        options.progress = { done, total in progress.update(done, total) }
+
+        do {
+            let report = try SiteBuilder(options: options).build()
+            progress.finish()
+            for warning in report.warnings { printError(warning.description) }
+            if !quiet { print("\(verb) \(report.summary)") }
+        } catch {
+            progress.finish()
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            let count = error.errors.count
+            printError("\(verb == "Built" ? "build" : "check") failed: \(count) error\(count == 1 ? "" : "s")\(options.writeOutput ? "; the output folder is unchanged" : "")")
+            throw ExitCode.failure
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// Set by Ctrl-C (SIGINT) or SIGTERM; the build stops at the next customer.
+final class CancelFlag: @unchecked Sendable {
+    // @unchecked: the flag is guarded by `lock`.
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+
+    func watchInterrupts() -> DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [self] in
+            lock.withLock { value = true }
+            Console.printError("\ninterrupted: stopping; the output folder stays as it was")
+        }
+        source.resume()
+        return source
+    }
+}
+
+/// A one-line progress bar on stderr, redrawn at most every 1%.
+final class ProgressBar: @unchecked Sendable {
+    // @unchecked: state is guarded by `lock`.
+    private let lock = NSLock()
+    private let enabled: Bool
+    private var lastPercent = -1
+    private var drawn = false
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, total > 0 else { return }
+        lock.withLock {
+            let percent = done * 100 / total
+            guard percent != lastPercent else { return }
+            lastPercent = percent
+            let width = 30
+            let filled = percent * width / 100
+            let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) customers".utf8))
+            drawn = true
+        }
+    }
+
+    func finish() {
+        lock.withLock {
+            if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            drawn = false
+        }
+    }
+}

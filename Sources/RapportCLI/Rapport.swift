@@ -1,0 +1,16 @@
+import ArgumentParser
+import RapportCore
+import RapportMarkdown
+
+/// The `rapport` command: personal newsletters and honest account reviews
+/// for every customer, from a CRM export and Markdown.
+@main
+struct Rapport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Render a personal newsletter for every customer from a CRM export and Markdown.",
+        version: "rapport \(RapportVersion.current) (cmark-gfm \(MarkdownRenderer.cmarkVersion))",
+        subcommands: [Build.self, Check.self, Init.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,23 @@
+extension DashboardRow {
+    static let textFields = [
+        "id", "name", "plan", "mrr", "mrr_value", "health", "health_label", "health_score", "renewal_date",
+        "renewal_date_iso", "days_to_renewal", "last_contact", "last_contact_iso", "days_since_contact",
+        "account_manager", "contact_name", "email", "locale",
+    ]
+    static let flagFields = ["renewal_due", "due_for_checkin", "is_new"]
+
+    /// The dashboard's view of a customer, taken from their view model.
+    init(scope: ViewModel, profile: CustomerProfile) {
+        let customer = scope["customer"] as? ViewModel ?? [:]
+        var values: [String: String] = [:]
+        for field in Self.textFields {
+            if let text = customer[field] as? String { values[field] = text }
+        }
+        values["hub_url"] = SitePaths.hub(profile.slug)
+        values["name"] = values["name"] ?? profile.id
+        var flags: [String: Bool] = [:]
+        for field in Self.flagFields { flags[field] = customer[field] as? Bool ?? false }
+        flags["at_risk"] = values["health"] == "at_risk"
+        self.init(values: values, flags: flags)
+    }
+}

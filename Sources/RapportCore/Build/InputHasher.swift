@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+
+/// Hashes of what each output was made from, recorded in manifest.json so
+/// a later build can tell what changed.
+enum InputHasher {
+    static func hash(_ text: String) -> String {
+        hash(Data(text.utf8))
+    }
+
+    static func hash(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Config, layouts, content partials, today and rapport's version: what
+    /// every page depends on.
+    static func sharedHash(config: SiteConfig, partials: TemplateLibrary, layouts: TemplateLibrary, today: CalendarDate) -> String {
+        var text = "rapport \(RapportVersion.current)\ntoday \(today)\n"
+        text += canonical(config)
+        for library in [partials, layouts] {
+            for name in library.entries.keys.sorted() {
+                text += "template \(name)\n\(library.sources[name] ?? "")\n"
+            }
+        }
+        return hash(text)
+    }
+
+    /// A stable text form of a record (keys in file order, values tagged).
+    static func canonical(_ object: RecordObject) -> String {
+        var text = "{"
+        for key in object.keys {
+            text += "\(key.utf8.count):\(key)="
+            text += object.values[key].map(canonical) ?? "~"
+        }
+        return text + "}"
+    }
+
+    static func canonical(_ value: RecordValue) -> String {
+        switch value {
+        case .text(let text): return "s\(text.utf8.count):\(text)"
+        case .null: return "n"
+        case .list(let items): return "[" + items.map(canonical).joined(separator: ",") + "]"
+        case .object(let object): return canonical(object)
+        }
+    }
+
+    private static func canonical(_ config: SiteConfig) -> String {
+        var lines = [
+            "title \(config.title)", "base_url \(config.baseURL)", "locale \(config.locale)", "currency \(config.currency)",
+            "sender \(config.sender.name)|\(config.sender.email)|\(config.sender.company)",
+            "thresholds \(config.thresholds.renewalWindowDays) \(config.thresholds.checkinCadenceDays) \(config.thresholds.healthWatch) \(config.thresholds.healthAtRisk) \(config.thresholds.newCustomerDays)",
+            "markdown \(config.markdown.maxBytes) \(config.markdown.maxTableColumns) \(config.markdown.maxBracketRun) \(config.markdown.maxNesting)",
+            "private \(config.privateURLs)",
+        ]
+        for key in config.fallbacks.keys.sorted() { lines.append("fallback \(key)=\(config.fallbacks[key]!)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

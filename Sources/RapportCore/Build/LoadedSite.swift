@@ -1,0 +1,25 @@
+/// Everything read from a site folder and checked, ready to render.
+struct LoadedSite: Sendable {
+    var config: SiteConfig
+    /// Customers in file order, typed and slugged.
+    var customers: [CustomerProfile]
+    var newsletters: [CompiledDocument]
+    var contentPartials: TemplateLibrary
+    var layouts: TemplateLibrary
+    /// Site-wide hash of config, layouts, partials and rapport's version.
+    var sharedInputsHash: String
+    var warnings: [Diagnostic]
+}
+
+import Mustache
+
+/// A content document with its body scanned and parsed.
+struct CompiledDocument: Sendable {
+    var document: ContentDocument
+    var nodes: [MustacheNode]
+    /// The parsed body, with the Markdown content-type pragma.
+    var template: MustacheTemplate?
+    var layoutName: String
+    var date: CalendarDate
+    var sourceHash: String
+}

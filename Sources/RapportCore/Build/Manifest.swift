@@ -1,0 +1,24 @@
+import Foundation
+
+/// `manifest.json`: every file written, the customer it belongs to, and a
+/// hash of its inputs, sorted by path so the same build gives the same bytes.
+struct Manifest: Codable {
+    var generator = "rapport \(RapportVersion.current)"
+    var files: [ManifestEntry]
+
+    init(files: [ManifestEntry]) {
+        self.files = files.sorted { $0.path < $1.path }
+    }
+
+    func encoded() throws(Diagnostic) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var data = try encoder.encode(self)
+            data.append(0x0A)
+            return data
+        } catch {
+            throw .error("cannot encode manifest.json: \(error)", at: nil)
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+
+/// Builds a site: load and check everything, render every customer's pages
+/// in parallel, write into a staging folder and swap it in.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Runs the build; throws every error found (warnings too with `--strict`).
+    public func build() throws(DiagnosticList) -> BuildReport {
+        let started = Date()
+        try checkOutputLocation()
+        let site = try SiteLoader(options: options).load()
+        if options.strict, !site.warnings.isEmpty {
+            throw DiagnosticList(site.warnings.map { warning in
+                var error = warning
+                error.severity = .error
+                return error
+            })
+        }
+        let staging: StagingDirectory?
+        do {
+            staging = options.writeOutput ? try StagingDirectory(for: options.outputDirectory) : nil
+        } catch {
+            throw DiagnosticList([error])
+        }
+        do {
+            let report = try render(site, into: staging, started: started)
+            try staging?.commit()
+            return report
+        } catch let error as DiagnosticList {
+            staging?.discard()
+            throw error
+        } catch let error as Diagnostic {
+            staging?.discard()
+            throw DiagnosticList([error])
+        } catch {
+            staging?.discard()
+            throw DiagnosticList([.error("\(error)", at: nil)])
+        }
+    }
+
+    // MARK: - Rendering
+
+    private func render(_ site: LoadedSite, into staging: StagingDirectory?, started: Date) throws -> BuildReport {
+        let outcomes = renderCustomers(site, into: staging)
+        if options.isCancelled() { throw DiagnosticList([.error("build cancelled; the previous output is unchanged", at: nil)]) }
+
+        var diagnostics = site.warnings
+        var skipped: [String] = []
+        var files: [ManifestEntry] = []
+        var rows: [DashboardRow] = []
+        var included: [CustomerProfile] = []
+        var pages = 0
+        for (profile, outcome) in zip(site.customers, outcomes) {
+            let errors = outcome.diagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty, options.skipInvalid {
+                skipped.append(profile.id)
+                diagnostics += errors.map { var warning = $0; warning.severity = .warning; return warning }
+                diagnostics.append(.warning("customer left out of this build because of the problems above (--skip-invalid)", at: profile.record.location, customer: profile.id))
+                continue
+            }
+            diagnostics += outcome.diagnostics
+            files += outcome.files
+            pages += outcome.pages
+            if let row = outcome.dashboardRow { rows.append(row) }
+            included.append(profile)
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw DiagnosticList(diagnostics)
+        }
+        if options.strict, !diagnostics.isEmpty {
+            throw DiagnosticList(diagnostics.map { var error = $0; error.severity = .error; return error })
+        }
+
+        let sitePages = SitePageRenderer(site: site, today: options.today, customers: included, rows: rows)
+        let dashboard = try sitePages.dashboard()
+        try staging?.write(dashboard, to: SitePaths.dashboard)
+        files.append(ManifestEntry(path: SitePaths.dashboard, customer: nil, kind: "dashboard", inputs: site.sharedInputsHash, sha256: InputHasher.hash(dashboard)))
+        pages += 1
+        for compiled in site.newsletters {
+            let page = try sitePages.edition(compiled)
+            let path = SitePaths.editionFile(compiled.document.name)
+            try staging?.write(page, to: path)
+            files.append(ManifestEntry(path: path, customer: nil, kind: "edition", inputs: InputHasher.hash(site.sharedInputsHash + compiled.sourceHash), sha256: InputHasher.hash(page)))
+            pages += 1
+        }
+        if let staging {
+            files += try AssetCopier(siteDirectory: options.siteDirectory).copy(into: staging)
+            let manifest = try Manifest(files: files).encoded()
+            try staging.write(manifest, to: SitePaths.manifest)
+        }
+        return BuildReport(
+            customers: included.count, pages: pages, files: files.count + 1,
+            warnings: diagnostics.filter { $0.severity == .warning }, skippedCustomers: skipped,
+            seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Renders every customer on `options.jobs` workers. Results land in a
+    /// slot per customer, so their order (and the output) never depends on
+    /// which worker finished first.
+    private func renderCustomers(_ site: LoadedSite, into staging: StagingDirectory?) -> [CustomerOutcome] {
+        let total = site.customers.count
+        let results = OutcomeSlots(count: total)
+        let workers = max(1, min(options.jobs, total))
+        let options = self.options
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let renderer = PageRenderer(site: site, today: options.today)
+            while let index = results.claimNext() {
+                if options.isCancelled() { return }
+                let outcome = Self.renderCustomer(site.customers[index], site: site, renderer: renderer, staging: staging)
+                let done = results.store(outcome, at: index)
+                options.progress?(done, total)
+            }
+        }
+        return results.all()
+    }
+
+    private static func renderCustomer(
+        _ profile: CustomerProfile, site: LoadedSite, renderer: PageRenderer, staging: StagingDirectory?
+    ) -> CustomerOutcome {
+        var outcome = CustomerOutcome()
+        let scope = renderer.scope(for: profile)
+        let recordHash = InputHasher.hash(InputHasher.canonical(profile.record.fields))
+        let newsletters = site.newsletters.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
+        for compiled in newsletters {
+            do {
+                let page = try renderer.newsletter(compiled, for: profile, scope: scope)
+                let path = SitePaths.newsletterFile(profile.slug, compiled.document.name)
+                try staging?.write(page, to: path)
+                outcome.files.append(
+                    ManifestEntry(
+                        path: path, customer: profile.id, kind: "newsletter",
+                        inputs: InputHasher.hash(site.sharedInputsHash + recordHash + compiled.sourceHash),
+                        sha256: InputHasher.hash(page)))
+                outcome.pages += 1
+            } catch let error as DiagnosticList {
+                outcome.diagnostics += error.diagnostics
+            } catch let error as Diagnostic {
+                outcome.diagnostics.append(error)
+            } catch {
+                outcome.diagnostics.append(.error("\(error)", at: nil, customer: profile.id))
+            }
+        }
+        do {
+            let hub = try renderer.hub(for: profile, scope: scope, newsletters: newsletters)
+            let path = SitePaths.hubFile(profile.slug)
+            try staging?.write(hub, to: path)
+            outcome.files.append(
+                ManifestEntry(
+                    path: path, customer: profile.id, kind: "customer",
+                    inputs: InputHasher.hash(site.sharedInputsHash + recordHash + newsletters.map(\.sourceHash).joined()),
+                    sha256: InputHasher.hash(hub)))
+            outcome.pages += 1
+        } catch {
+            outcome.diagnostics.append(error)
+        }
+        outcome.dashboardRow = DashboardRow(scope: scope, profile: profile)
+        return outcome
+    }
+
+    // MARK: - Checks
+
+    /// Refuses outputs that would overwrite the site itself.
+    private func checkOutputLocation() throws(DiagnosticList) {
+        let site = options.siteDirectory.resolvingSymlinksInPath().path
+        let output = options.outputDirectory.resolvingSymlinksInPath().path
+        if output == site || site.hasPrefix(output + "/") || output == "/" {
+            throw DiagnosticList([
+                .error("the output folder must not be the site folder or contain it", at: SourceLocation(path: options.outputDirectory.path))
+            ])
+        }
+        for protected in ["Content", "Layouts"] where output == site + "/" + protected || output.hasPrefix(site + "/" + protected + "/") {
+            throw DiagnosticList([
+                .error("the output folder must not be inside \(protected)/", at: SourceLocation(path: options.outputDirectory.path))
+            ])
+        }
+    }
+}
+
+/// One result slot per customer plus the next index to hand out.
+private final class OutcomeSlots: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private let lock = NSLock()
+    private var slots: [CustomerOutcome?]
+    private var next = 0
+    private var done = 0
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func claimNext() -> Int? {
+        lock.withLock {
+            guard next < slots.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func store(_ outcome: CustomerOutcome, at index: Int) -> Int {
+        lock.withLock {
+            slots[index] = outcome
+            done += 1
+            return done
+        }
+    }
+
+    func all() -> [CustomerOutcome] {
+        lock.withLock { slots.map { $0 ?? CustomerOutcome() } }
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import Mustache
+import RapportMarkdown
+
+/// Reads a site folder (settings, records, content, layouts) and checks
+/// everything that does not depend on a particular customer, reporting
+/// every problem found rather than the first.
+struct SiteLoader {
+    let options: BuildOptions
+    let scanner = MustacheScanner(maxNesting: 100)
+
+    func load() throws(DiagnosticList) -> LoadedSite {
+        var diagnostics: [Diagnostic] = []
+        let site = options.siteDirectory
+
+        let (config, configWarnings) = try SiteConfig.load(siteDirectory: site, environment: options.environment)
+        diagnostics += configWarnings
+
+        let profiles = collect(&diagnostics) { () throws(DiagnosticList) in try loadCustomers(config: config) } ?? []
+        let contentPartials = collect(&diagnostics) { () throws(DiagnosticList) in try loadContentPartials() } ?? TemplateLibrary()
+        let layouts = collect(&diagnostics) { () throws(DiagnosticList) in try loadLayouts() } ?? TemplateLibrary()
+        let documents = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).newsletters() } ?? []
+
+        let schema = Self.schema(for: profiles)
+        var newsletters: [CompiledDocument] = []
+        for document in documents {
+            if let compiled = collect(&diagnostics, {
+                () throws(DiagnosticList) in
+                try compile(document, config: config, partials: contentPartials, layouts: layouts, schema: schema, customers: profiles)
+            }) {
+                newsletters.append(compiled)
+            }
+        }
+        if documents.isEmpty, diagnostics.isEmpty {
+            diagnostics.append(
+                .warning("no newsletters yet: add one such as Content/newsletters/2026-11.md (rapport new newsletter 2026-11)", at: nil))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw DiagnosticList(diagnostics)
+        }
+        let shared = InputHasher.sharedHash(config: config, partials: contentPartials, layouts: layouts, today: options.today)
+        return LoadedSite(
+            config: config, customers: profiles, newsletters: newsletters, contentPartials: contentPartials,
+            layouts: layouts, sharedInputsHash: shared, warnings: diagnostics)
+    }
+
+    // MARK: - Records
+
+    private func loadCustomers(config: SiteConfig) throws(DiagnosticList) -> [CustomerProfile] {
+        let path = config.records.customers
+        let url = URL(fileURLWithPath: path, relativeTo: options.siteDirectory).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw DiagnosticList([
+                .error(
+                    "customer records not found (set records.customers in rapport.yml to a .csv, .json or .yaml file)",
+                    at: SourceLocation(path: path))
+            ])
+        }
+        let loader = RecordLoader(idField: config.records.idField, delimiter: config.records.delimiter)
+        var records = try loader.load(contentsOf: url, displayPath: path)
+        if !options.only.isEmpty {
+            let wanted = Set(options.only)
+            let known = Set(records.map(\.id))
+            let unknown = options.only.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                throw DiagnosticList(unknown.map { .error("--only names customer \"\($0)\", who is not in the records", at: SourceLocation(path: path)) })
+            }
+            records = records.filter { wanted.contains($0.id) }
+        }
+        let slugMaker = SlugMaker(privateURLSecret: config.privateURLs ? config.privateURLSecret : nil)
+        let (slugs, slugProblems) = slugMaker.slugs(for: records)
+        var problems = slugProblems
+        var profiles: [CustomerProfile] = []
+        for (record, slug) in zip(records, slugs) {
+            guard let slug else { continue }
+            let (profile, fieldProblems) = CustomerProfile.make(from: record, slug: slug, config: config)
+            problems += fieldProblems
+            if let profile { profiles.append(profile) }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems.sorted { $0.location ?? SourceLocation(path: "") < $1.location ?? SourceLocation(path: "") }) }
+        return profiles
+    }
+
+    // MARK: - Templates
+
+    private func loadContentPartials() throws(DiagnosticList) -> TemplateLibrary {
+        var library = TemplateLibrary()
+        var problems: [Diagnostic] = []
+        _ = MarkdownContentType.register
+        for partial in try ContentLoader(siteDirectory: options.siteDirectory).partials() {
+            do {
+                try library.add(
+                    name: partial.name, path: partial.path, text: partial.body, lineOffset: partial.bodyLineOffset,
+                    prefix: MarkdownContentType.pragma, scanner: scanner)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        for entry in library.entries.values.sorted(by: { $0.name < $1.name }) {
+            problems += library.missingReferences(in: entry.nodes, path: entry.path, kind: "partial")
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return library
+    }
+
+    private func loadLayouts() throws(DiagnosticList) -> TemplateLibrary {
+        let directory = options.siteDirectory.appendingPathComponent("Layouts")
+        var library = TemplateLibrary()
+        var problems: [Diagnostic] = []
+        let files = (FileManager.default.subpaths(atPath: directory.path) ?? [])
+            .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted()
+        for file in files {
+            let path = "Layouts/\(file)"
+            do {
+                let text = try TextFile.read(directory.appendingPathComponent(file), displayPath: path)
+                try library.add(
+                    name: String(file.dropLast(".mustache".count)), path: path, text: text, lineOffset: 0, scanner: scanner)
+            } catch let error as Diagnostic {
+                problems.append(error)
+            } catch let error as DiagnosticList {
+                problems += error.diagnostics
+            } catch {
+                problems.append(.error("\(error)", at: SourceLocation(path: path)))
+            }
+        }
+        for entry in library.entries.values.sorted(by: { $0.name < $1.name }) {
+            problems += library.missingReferences(in: entry.nodes, path: entry.path, kind: "layout")
+        }
+        for required in ["index", "customer", "edition"] where !library.contains(required) && problems.isEmpty {
+            problems.append(
+                .error("layout \"\(required)\" not found: add Layouts/\(required).mustache (rapport init writes a full set)", at: SourceLocation(path: "Layouts/\(required).mustache")))
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return library
+    }
+
+    private func compile(
+        _ document: ContentDocument,
+        config: SiteConfig,
+        partials: TemplateLibrary,
+        layouts: TemplateLibrary,
+        schema: FieldSchema,
+        customers: [CustomerProfile]
+    ) throws(DiagnosticList) -> CompiledDocument {
+        var problems: [Diagnostic] = []
+        let fileLocation = SourceLocation(path: document.path, line: 1, column: 1)
+        if !Self.isSafeName(document.name) {
+            problems.append(
+                .error("file name \"\(document.name).md\" must use only letters, digits, '-', '_' and '.' (it becomes a URL)", at: fileLocation))
+        }
+        let layoutName = document.frontMatter.layout ?? "newsletter"
+        if !layouts.contains(layoutName) {
+            problems.append(
+                .error(
+                    "layout \"\(layoutName)\" not found (looked for Layouts/\(layoutName).mustache)",
+                    at: document.frontMatter.layoutLocation ?? fileLocation))
+        }
+        var date = document.frontMatter.date
+        if date == nil, let fromName = CalendarDate(iso: document.name + "-01") { date = fromName }
+        if date == nil {
+            problems.append(.error("add a date: YYYY-MM-DD to the front matter (the file name is not a YYYY-MM edition)", at: fileLocation))
+        }
+        for rule in document.frontMatter.audience.rules where !customers.contains(where: { $0.record.fields.values[rule.field] != nil }) {
+            problems.append(.error("audience field \"\(rule.field)\" is not a column of the customer records", at: rule.location))
+        }
+        do {
+            try MarkdownRenderer.checkLimits(document.body, limits: config.markdown)
+        } catch {
+            problems.append(
+                .error(error.message, at: SourceLocation(path: document.path, line: error.line + document.bodyLineOffset, column: error.column)))
+        }
+        var nodes: [MustacheNode] = []
+        var template: MustacheTemplate?
+        do {
+            var library = TemplateLibrary()
+            try library.add(
+                name: document.name, path: document.path, text: document.body, lineOffset: document.bodyLineOffset,
+                prefix: MarkdownContentType.pragma, scanner: scanner)
+            nodes = library.entries[document.name]!.nodes
+            template = library.mustache.getTemplate(named: document.name)
+            problems += partials.missingReferences(in: nodes, path: document.path, kind: "partial")
+            let checker = FieldChecker(partials: partials.entries)
+            problems += checker.unknownNames(in: nodes, path: document.path, schema: schema)
+            for key in (config.fallbacks.keys.sorted() + document.frontMatter.fallbacks.keys.sorted())
+            where Self.resolvePath(key, in: schema) == nil {
+                problems.append(.warning("fallback for unknown field \"\(key)\" is never used", at: fileLocation))
+            }
+        } catch {
+            problems += error.diagnostics
+        }
+        if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
+        return CompiledDocument(
+            document: document, nodes: nodes, template: template, layoutName: layoutName, date: date!,
+            sourceHash: InputHasher.hash(document.source))
+    }
+
+    // MARK: - Helpers
+
+    /// Every name a content template can use, whatever customer renders it.
+    static func schema(for customers: [CustomerProfile]) -> FieldSchema {
+        var customer = FieldSchema.values(ViewModelBuilder.computedCustomerFields)
+        for profile in customers {
+            customer = customer.merged(with: .of(profile.record.fields))
+        }
+        return .object([
+            "customer": customer,
+            "sender": .values(["name", "first_name", "email", "company"]),
+            "site": .values(["title", "base_url", "locale", "currency", "year"]),
+            "document": .values(["title", "subject", "preheader", "date", "date_iso", "edition", "kind"]),
+        ])
+    }
+
+    static func resolvePath(_ path: String, in schema: FieldSchema) -> FieldSchema? {
+        var current: FieldSchema? = schema
+        for part in path.split(separator: ".") { current = current?.child(String(part)) }
+        return current
+    }
+
+    /// File names that are safe as one URL path segment.
+    static func isSafeName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".")
+            && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+    }
+
+    private func collect<T>(_ diagnostics: inout [Diagnostic], _ body: () throws(DiagnosticList) -> T) -> T? {
+        do {
+            return try body()
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+}

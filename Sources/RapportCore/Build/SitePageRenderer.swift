@@ -1,0 +1,102 @@
+/// Renders the pages about the whole site: the team dashboard and each
+/// edition's overview.
+struct SitePageRenderer {
+    let site: LoadedSite
+    let today: CalendarDate
+    let customers: [CustomerProfile]
+    let rows: [DashboardRow]
+
+    func dashboard() throws(Diagnostic) -> String {
+        let byName = rows.sorted { Self.nameKey($0) < Self.nameKey($1) }
+        // Longest without contact first; never contacted counts as longest.
+        let due = rows.filter { $0.flags["due_for_checkin"] == true }
+            .sorted { Self.overdueKey($0) < Self.overdueKey($1) }
+        let renewals = rows.filter { $0.flags["renewal_due"] == true }
+            .sorted { Self.renewalKey($0) < Self.renewalKey($1) }
+        let atRisk = byName.filter { $0.values["health"] == "at_risk" }
+        var page = base(root: "", title: site.config.title)
+        page["customers"] = byName.map(\.model)
+        page["due_for_checkin"] = due.map(\.model)
+        page["renewals"] = renewals.map(\.model)
+        page["at_risk"] = atRisk.map(\.model)
+        let watchCount = rows.filter { $0.values["health"] == "watch" }.count
+        let healthyCount = rows.filter { $0.values["health"] == "healthy" }.count
+        let counts: [String: String] = [
+            "customers": String(rows.count),
+            "at_risk": String(atRisk.count),
+            "watch": String(watchCount),
+            "healthy": String(healthyCount),
+            "due_for_checkin": String(due.count),
+            "renewal_due": String(renewals.count),
+        ]
+        page["counts"] = counts
+        page["editions"] = site.newsletters.reversed().map { compiled -> ViewModel in
+            [
+                "edition": compiled.document.name,
+                "title": compiled.document.frontMatter.title ?? compiled.document.name,
+                "url": SitePaths.edition(compiled.document.name),
+                "recipient_count": String(recipients(of: compiled).count),
+            ]
+        }
+        page["today"] = today.description
+        return try site.layouts.render("index", page, path: "Layouts/index.mustache")
+    }
+
+    func edition(_ compiled: CompiledDocument) throws(Diagnostic) -> String {
+        let document = compiled.document
+        let title = document.frontMatter.title ?? document.name
+        var page = base(root: "../../", title: title)
+        var model: ViewModel = [
+            "title": title,
+            "edition": document.name,
+            "kind": document.kind.rawValue,
+            "date_iso": compiled.date.description,
+            "date": LocaleFormatter().longDate(compiled.date, locale: site.config.locale),
+            "subject": document.frontMatter.subject ?? title,
+        ]
+        if let preheader = document.frontMatter.preheader { model["preheader"] = preheader }
+        page["document"] = model
+        page["audience"] = document.frontMatter.audience.description
+        let recipients = recipients(of: compiled)
+        page["recipient_count"] = String(recipients.count)
+        page["recipients"] = recipients.map { profile -> ViewModel in
+            [
+                "id": profile.id,
+                "name": profile.text("name") ?? profile.text("company") ?? profile.id,
+                "url": SitePaths.newsletter(profile.slug, document.name),
+                "hub_url": SitePaths.hub(profile.slug),
+            ]
+        }
+        return try site.layouts.render("edition", page, path: "Layouts/edition.mustache")
+    }
+
+    // MARK: - Private
+
+    private static func nameKey(_ row: DashboardRow) -> (String, String) {
+        ((row.values["name"] ?? "").lowercased(), row.values["id"] ?? "")
+    }
+
+    private static func overdueKey(_ row: DashboardRow) -> (Int, String) {
+        let days = Int(row.values["days_since_contact"] ?? "") ?? Int.max
+        return (-days, row.values["id"] ?? "")
+    }
+
+    private static func renewalKey(_ row: DashboardRow) -> (Int, String) {
+        (Int(row.values["days_to_renewal"] ?? "") ?? 0, row.values["id"] ?? "")
+    }
+
+    private func recipients(of compiled: CompiledDocument) -> [CustomerProfile] {
+        customers.filter { compiled.document.frontMatter.audience.includes($0.record.fields) }
+            .sorted { (($0.text("name") ?? $0.id).lowercased(), $0.id) < (($1.text("name") ?? $1.id).lowercased(), $1.id) }
+    }
+
+    private func base(root: String, title: String) -> ViewModel {
+        [
+            "site": ViewModelBuilder(config: site.config, today: today, formatter: LocaleFormatter()).site(),
+            "root": root,
+            "lang": site.config.locale,
+            "page_title": title,
+            "generator": "rapport \(RapportVersion.current)",
+        ]
+    }
+}

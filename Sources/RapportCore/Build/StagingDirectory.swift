@@ -1,0 +1,91 @@
+import CRapportSupport
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A hidden folder beside the output where a build writes everything, then
+/// swaps into place in one rename, so a failed or interrupted build leaves
+/// the previous output exactly as it was.
+final class StagingDirectory: @unchecked Sendable {
+    // @unchecked: `url` and `output` never change; file writes go to distinct paths.
+    let url: URL
+    let output: URL
+
+    /// Creates the staging folder, first removing any left by a build that was killed.
+    init(for output: URL) throws(Diagnostic) {
+        self.output = output
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).rapport-staging-"
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            for name in try fileManager.contentsOfDirectory(atPath: parent.path) where name.hasPrefix(prefix) {
+                try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+            }
+            url = parent.appendingPathComponent("\(prefix)\(ProcessInfo.processInfo.processIdentifier)")
+            try fileManager.createDirectory(at: url, withIntermediateDirectories: false)
+        } catch {
+            throw .error("cannot create a staging folder beside the output: \(error.localizedDescription)", at: SourceLocation(path: output.path))
+        }
+    }
+
+    /// Writes `data` at `relativePath` (whose parts were validated as safe).
+    func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
+        let file = url.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: file)
+        } catch {
+            throw .error("cannot write \(relativePath): \(error.localizedDescription)", at: SourceLocation(path: output.path))
+        }
+    }
+
+    func write(_ text: String, to relativePath: String) throws(Diagnostic) {
+        try write(Data(text.utf8), to: relativePath)
+    }
+
+    /// Puts the staged site where the output was, atomically where the
+    /// system allows, and removes the old one.
+    func commit() throws(Diagnostic) {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue {
+            throw .error("the output path exists and is not a folder", at: SourceLocation(path: output.path))
+        }
+        if !exists {
+            guard rename(url.path, output.path) == 0 else {
+                throw .error("cannot move the new site into place: \(String(cString: strerror(errno)))", at: SourceLocation(path: output.path))
+            }
+            return
+        }
+        guard Self.exchange(url.path, output.path) else {
+            throw .error("cannot swap the new site into place: \(String(cString: strerror(errno)))", at: SourceLocation(path: output.path))
+        }
+        // After the exchange the staging path holds the previous output.
+        try? fileManager.removeItem(at: url)
+    }
+
+    /// Removes the staging folder (after a failure or cancellation).
+    func discard() {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Swaps two paths in one step (Linux renameat2, macOS renamex_np); falls
+    /// back to two renames where neither exists.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        // Not every file system supports the exchange (some network mounts).
+        if rapport_exchange_paths(first, second) == 0 { return true }
+        let aside = second + ".rapport-old-\(ProcessInfo.processInfo.processIdentifier)"
+        guard rename(second, aside) == 0 else { return false }
+        guard rename(first, second) == 0 else {
+            _ = rename(aside, second)
+            return false
+        }
+        return rename(aside, first) == 0
+    }
+}

@@ -1,0 +1,53 @@
+import RapportMarkdown
+
+/// The settings in `rapport.yml`; every key has a default, so a site without
+/// the file still builds.
+public struct SiteConfig: Sendable, Hashable {
+    public var title = "rapport"
+    public var baseURL = ""
+    /// Default locale for dates and money (`en-US`).
+    public var locale = "en-US"
+    /// Default ISO 4217 currency code.
+    public var currency = "USD"
+    public var records = Records()
+    public var sender = Sender()
+    public var thresholds = Thresholds()
+    /// Values used when a customer's field is empty, keyed by path (`customer.first_name`).
+    public var fallbacks: [String: String] = [:]
+    public var markdown = MarkdownLimits()
+    /// When true, customer folders carry an unguessable token after the id.
+    public var privateURLs = false
+    /// Secret mixed into private URL tokens; from `private_url_secret` or `RAPPORT_URL_SECRET`.
+    public var privateURLSecret: String?
+
+    public init() {}
+
+    /// Where customer records come from.
+    public struct Records: Sendable, Hashable {
+        public var customers = "Content/customers.csv"
+        public var idField = "id"
+        public var delimiter: CSVDelimiter = .auto
+        public init() {}
+    }
+
+    /// Who signs messages when a customer has no account manager of their own.
+    public struct Sender: Sendable, Hashable {
+        public var name = ""
+        public var email = ""
+        public var company = ""
+        public init() {}
+    }
+
+    /// Cut-offs for the computed customer flags.
+    public struct Thresholds: Sendable, Hashable {
+        public var renewalWindowDays = 90
+        public var checkinCadenceDays = 45
+        /// A health score below this is "watch".
+        public var healthWatch = 70
+        /// A health score below this is "at risk".
+        public var healthAtRisk = 50
+        /// A customer who started within this many days is new.
+        public var newCustomerDays = 90
+        public init() {}
+    }
+}

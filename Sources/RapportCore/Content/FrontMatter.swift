@@ -1,0 +1,17 @@
+/// The YAML block at the top of a content file, between `---` lines.
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String?
+    public var subject: String?
+    public var preheader: String?
+    /// The document's date as written (`YYYY-MM-DD`), validated.
+    public var date: CalendarDate?
+    public var audience: Audience = .everyone
+    public var fallbacks: [String: String] = [:]
+    public var layout: String?
+    /// Keeps raw HTML and any URL in the Markdown (off by default).
+    public var unsafeHTML = false
+    /// Where `layout:` was written, for a missing-layout error.
+    public var layoutLocation: SourceLocation?
+
+    public init() {}
+}

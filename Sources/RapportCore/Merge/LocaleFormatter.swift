@@ -1,0 +1,42 @@
+import Foundation
+
+/// Formats dates and money for a customer's locale, caching the Foundation
+/// formatters (they are expensive to make and not safe to share between
+/// threads, so each render worker owns one of these).
+final class LocaleFormatter {
+    private var dateFormatters: [String: DateFormatter] = [:]
+    private var moneyFormatters: [String: NumberFormatter] = [:]
+
+    /// A long date in the locale, e.g. "November 26, 2026" or "26. November 2026".
+    func longDate(_ date: CalendarDate, locale: String) -> String {
+        let formatter: DateFormatter
+        if let cached = dateFormatters[locale] {
+            formatter = cached
+        } else {
+            formatter = DateFormatter()
+            formatter.locale = Locale(identifier: locale)
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.dateStyle = .long
+            formatter.timeStyle = .none
+            dateFormatters[locale] = formatter
+        }
+        return formatter.string(from: date.utcDate)
+    }
+
+    /// An amount of money in the locale and currency, e.g. "$1,250.00" or "1.250,00 €".
+    func money(_ amount: Decimal, currency: String, locale: String) -> String {
+        let key = "\(locale)|\(currency)"
+        let formatter: NumberFormatter
+        if let cached = moneyFormatters[key] {
+            formatter = cached
+        } else {
+            formatter = NumberFormatter()
+            formatter.locale = Locale(identifier: locale)
+            formatter.numberStyle = .currency
+            formatter.currencyCode = currency
+            moneyFormatters[key] = formatter
+        }
+        return formatter.string(from: NSDecimalNumber(decimal: amount)) ?? "\(amount) \(currency)"
+    }
+}

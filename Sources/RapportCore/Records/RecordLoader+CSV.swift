@@ -1,0 +1,62 @@
+/// CSV: the header names the fields, each later row is one record.
+extension RecordLoader {
+    func readCSV(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, into assembler: inout RecordAssembler) {
+        let delimiter = self.delimiter.byte ?? CSVReader.detectDelimiter(in: buffer, start: start)
+        var reader = CSVReader(bytes: buffer, start: start, delimiter: delimiter)
+        var row = CSVReader.Row()
+        guard reader.readRow(into: &row) else {
+            return assembler.error("the file is empty: expected a header line", at: assembler.location(line: 1))
+        }
+        report(row.problems, into: &assembler)
+        let header = CSVHeader(row: row, idField: assembler.idField, assembler: &assembler)
+
+        // Every row has the same keys, so each record's dictionaries start as copies of these
+        // templates and are filled through the templates' indices: no key is hashed per row. A
+        // copy keeps its original's bucket layout, which is what keeps those indices valid.
+        let valueTemplate = Dictionary(uniqueKeysWithValues: header.keys.map { ($0, RecordValue.null) })
+        let valueIndices = header.keys.map { valueTemplate.index(forKey: $0)! }
+        let locationTemplate = Dictionary(uniqueKeysWithValues: header.keys.map { ($0, assembler.location(line: nil)) })
+        let locationIndices = header.keys.map { locationTemplate.index(forKey: $0)! }
+        while reader.readRow(into: &row) {
+            report(row.problems, into: &assembler)
+            if row.hasUnterminatedQuote { continue }
+            let rowLocation = assembler.location(line: row.position.line, column: 1)
+            let fieldCount = Self.countIgnoringTrailingEmpty(row.fields, minimum: header.names.count)
+            guard fieldCount == header.names.count else {
+                assembler.error(
+                    "row has \(fieldCount) \(fieldCount == 1 ? "field" : "fields"), header has \(header.names.count)",
+                    at: rowLocation)
+                continue
+            }
+            guard header.hasIDColumn else { continue }
+            var values = valueTemplate
+            var locations = locationTemplate
+            for slot in header.keys.indices {
+                let field = row.fields[header.indices[slot]]
+                values.values[valueIndices[slot]] = .text(field.value)
+                locations.values[locationIndices[slot]] = assembler.location(field.position)
+            }
+            assembler.add(
+                fields: RecordObject(keys: header.keys, values: values),
+                fieldLocations: locations,
+                at: rowLocation,
+                reportMissingID: false)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The row's field count, not counting empty fields past the header's last column.
+    private static func countIgnoringTrailingEmpty(_ fields: [CSVReader.Field], minimum: Int) -> Int {
+        var count = fields.count
+        while count > minimum, fields[count - 1].value.isEmpty { count -= 1 }
+        return count
+    }
+
+    private func report(
+        _ problems: [(message: String, position: TextPositionTracker.Position)],
+        into assembler: inout RecordAssembler
+    ) {
+        for problem in problems { assembler.error(problem.message, at: assembler.location(problem.position)) }
+    }
+}

@@ -1,0 +1,45 @@
+/// Finds the first byte that is not valid UTF-8, for an error naming where it is.
+///
+/// Swift's own decoding would silently put U+FFFD in its place; a CRM export
+/// saved as Latin-1 must instead fail with a position the user can find.
+enum UTF8Check {
+    /// Byte offset and value of the first invalid byte at or after `start`, or `nil` when all is valid.
+    static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, byte: UInt8)? {
+        var index = start
+        let end = bytes.count
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F  // no UTF-16 surrogates
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F  // nothing above U+10FFFF
+            default: return (index, lead)
+            }
+            for position in 1..<length {
+                guard index + position < end else { return (index, lead) }
+                let byte = bytes[index + position]
+                let (low, high) = position == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
+                // The sequence is reported at its lead byte: that is the character the user sees as wrong.
+                guard byte >= low && byte <= high else { return (index, lead) }
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// Length of a UTF-8 byte order mark at the start of `bytes` (3 or 0).
+    static func byteOrderMarkLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+}

@@ -1,0 +1,201 @@
+/// Checks the `{{names}}` of a scanned template against the view model
+/// before anything is rendered.
+///
+/// swift-mustache renders an unknown name as "" without complaint; a
+/// customer who gets "Dear ," is exactly what rapport exists to prevent.
+struct FieldChecker {
+    /// Templates that `{{> name}}` can include, scanned.
+    var partials: [String: TemplateLibrary.Entry]
+    /// How deep partials may include partials (a cycle would never end).
+    var maxPartialDepth = 20
+
+    // MARK: - Names no customer can have
+
+    /// Errors for variables that resolve for nobody and warnings for such
+    /// sections, at their tags, walking every section and partial.
+    func unknownNames(in nodes: [MustacheNode], path: String, schema: FieldSchema) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        walkSchema(nodes, path: path, stack: [schema], depth: 0, problems: &problems)
+        return problems
+    }
+
+    private func walkSchema(
+        _ nodes: [MustacheNode], path: String, stack: [FieldSchema], depth: Int, problems: inout [Diagnostic]
+    ) {
+        for node in nodes {
+            switch node {
+            case .text:
+                break
+            case .tag(let tag):
+                switch tag.kind {
+                case .variable, .unescapedVariable:
+                    if resolve(tag.name, in: stack) == nil {
+                        problems.append(
+                            .error(
+                                "unknown field \"\(tag.name)\"\(hint(for: tag.name, in: stack))",
+                                at: location(tag, path)))
+                    }
+                case .partial:
+                    guard depth < maxPartialDepth else {
+                        problems.append(
+                            .error("partials include each other more than \(maxPartialDepth) deep (a cycle?)", at: location(tag, path)))
+                        continue
+                    }
+                    if let partial = partials[tag.name] {
+                        walkSchema(partial.nodes, path: partial.path, stack: stack, depth: depth + 1, problems: &problems)
+                    }
+                default:
+                    break
+                }
+            case .section(let tag, let children):
+                switch tag.kind {
+                case .section, .invertedSection:
+                    let found = resolve(tag.name, in: stack)
+                    if found == nil {
+                        problems.append(
+                            .warning(
+                                "section over unknown field \"\(tag.name)\" never shows\(hint(for: tag.name, in: stack))",
+                                at: location(tag, path)))
+                    }
+                    var inner = stack
+                    if tag.kind == .section {
+                        switch found {
+                        case .list(let element)?: inner.append(element)
+                        case .object?: inner.append(found!)
+                        case .value?: inner.append(.value)
+                        case .anything?, nil: inner.append(.anything)
+                        }
+                    }
+                    walkSchema(children, path: path, stack: inner, depth: depth, problems: &problems)
+                default:
+                    walkSchema(children, path: path, stack: stack, depth: depth, problems: &problems)
+                }
+            }
+        }
+    }
+
+    private func resolve(_ name: String, in stack: [FieldSchema]) -> FieldSchema? {
+        if name == "." { return stack.last }
+        let relative = name.hasPrefix(".")
+        let parts = name.split(separator: ".").map(String.init)
+        guard let first = parts.first else { return stack.last }
+        let frames = relative ? [stack.last!] : stack.reversed()
+        for frame in frames {
+            guard var current = frame.child(first) else { continue }
+            for part in parts.dropFirst() {
+                guard let next = current.child(part) else { return nil }
+                current = next
+            }
+            return current
+        }
+        return nil
+    }
+
+    private func hint(for name: String, in stack: [FieldSchema]) -> String {
+        let parts = name.split(separator: ".").map(String.init)
+        guard let last = parts.last else { return "" }
+        var candidates: [String] = []
+        if parts.count > 1, let parent = resolve(parts.dropLast().joined(separator: "."), in: stack) {
+            let prefix = parts.dropLast().joined(separator: ".") + "."
+            candidates = parent.childNames.map { prefix + $0 }
+        } else {
+            candidates = Set(stack.flatMap(\.childNames)).sorted()
+        }
+        let best = candidates.map { ($0, EditDistance.between(last, String($0.split(separator: ".").last ?? ""))) }
+            .filter { $0.1 <= max(2, last.count / 3) }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }
+        return best.map { "; did you mean \"\($0.0)\"?" } ?? ""
+    }
+
+    // MARK: - Fields empty for one customer
+
+    /// Names that are empty in this customer's view model, for the sections
+    /// this customer would actually see.
+    func emptyFields(in nodes: [MustacheNode], path: String, model: ViewModel) -> [(MustacheTag, String)] {
+        var found: [(MustacheTag, String)] = []
+        walkModel(nodes, path: path, stack: [model], depth: 0, found: &found)
+        return found
+    }
+
+    private func walkModel(
+        _ nodes: [MustacheNode], path: String, stack: [Any], depth: Int, found: inout [(MustacheTag, String)]
+    ) {
+        for node in nodes {
+            switch node {
+            case .text:
+                break
+            case .tag(let tag):
+                switch tag.kind {
+                case .variable, .unescapedVariable:
+                    if isEmpty(resolve(tag.name, in: stack)) { found.append((tag, path)) }
+                case .partial:
+                    if depth < maxPartialDepth, let partial = partials[tag.name] {
+                        walkModel(partial.nodes, path: partial.path, stack: stack, depth: depth + 1, found: &found)
+                    }
+                default:
+                    break
+                }
+            case .section(let tag, let children):
+                switch tag.kind {
+                case .section:
+                    switch resolve(tag.name, in: stack) {
+                    case let list as [Any]:
+                        for element in list {
+                            walkModel(children, path: path, stack: stack + [element], depth: depth, found: &found)
+                        }
+                    case let flag as Bool:
+                        if flag { walkModel(children, path: path, stack: stack, depth: depth, found: &found) }
+                    case let value?:
+                        walkModel(children, path: path, stack: stack + [value], depth: depth, found: &found)
+                    case nil:
+                        break
+                    }
+                case .invertedSection:
+                    if isFalsy(resolve(tag.name, in: stack)) {
+                        walkModel(children, path: path, stack: stack, depth: depth, found: &found)
+                    }
+                default:
+                    walkModel(children, path: path, stack: stack, depth: depth, found: &found)
+                }
+            }
+        }
+    }
+
+    private func resolve(_ name: String, in stack: [Any]) -> Any? {
+        if name == "." { return stack.last }
+        let relative = name.hasPrefix(".")
+        let parts = name.split(separator: ".").map(String.init)
+        guard let first = parts.first else { return stack.last }
+        let frames = relative ? [stack.last!] : stack.reversed()
+        for frame in frames {
+            guard let dictionary = frame as? [String: Any], var current = dictionary[first] else { continue }
+            for part in parts.dropFirst() {
+                guard let next = (current as? [String: Any])?[part] else { return nil }
+                current = next
+            }
+            return current
+        }
+        return nil
+    }
+
+    private func isEmpty(_ value: Any?) -> Bool {
+        switch value {
+        case nil: return true
+        case let text as String: return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        default: return false
+        }
+    }
+
+    private func isFalsy(_ value: Any?) -> Bool {
+        switch value {
+        case nil: return true
+        case let flag as Bool: return !flag
+        case let list as [Any]: return list.isEmpty
+        default: return false
+        }
+    }
+
+    private func location(_ tag: MustacheTag, _ path: String) -> SourceLocation {
+        SourceLocation(path: path, line: tag.line, column: tag.column)
+    }
+}

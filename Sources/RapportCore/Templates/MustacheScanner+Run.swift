@@ -1,0 +1,377 @@
+extension MustacheScanner {
+    /// The state of one `scan` call: a cursor, the stack of open sections and the problems found so far.
+    ///
+    /// Open sections live in `frames` rather than on the call stack, so depth
+    /// is bounded by `maxNesting`, not by the thread's stack size.
+    struct Run {
+        /// An open section and what has been read inside it so far.
+        struct Frame {
+            var tag: MustacheTag
+            /// The name and transforms its `{{/...}}` must repeat, as swift-mustache compares them.
+            var closeName: String
+            var closeTransforms: [String]
+            /// swift-mustache allows only text, comments and blocks directly inside `{{<parent}}`.
+            var allowsOnlyBlocks: Bool
+            var children: [MustacheNode] = []
+
+            func isClosed(by name: String, _ transforms: [String]) -> Bool {
+                closeName == name && closeTransforms == transforms
+            }
+        }
+
+        let scanner: MustacheScanner
+        let path: String
+        let lineOffset: Int
+        var cursor: Cursor
+        var root: [MustacheNode] = []
+        var frames: [Frame] = []
+        var diagnostics: [Diagnostic] = []
+        /// Set when the rest of the text cannot be read sensibly; open sections are
+        /// then not reported, as their closing tags may lie in the unread part.
+        var stopped = false
+
+        init(scanner: MustacheScanner, text: String, path: String, lineOffset: Int) {
+            self.scanner = scanner
+            self.path = path
+            self.lineOffset = lineOffset
+            self.cursor = Cursor(text)
+        }
+
+        mutating func scanAll() {
+            while !stopped, scanText() {
+                scanTag()
+            }
+            guard !stopped else { return }
+            for frame in frames {
+                report("unclosed section \(frame.tag)", at: frame.tag)
+            }
+        }
+
+        /// Diagnostics in source order; the sort is stable so one place keeps the order found.
+        var sortedDiagnostics: [Diagnostic] {
+            diagnostics.enumerated()
+                .sorted { lhs, rhs in
+                    let left = (lhs.element.location?.line ?? 0, lhs.element.location?.column ?? 0, lhs.offset)
+                    let right = (rhs.element.location?.line ?? 0, rhs.element.location?.column ?? 0, rhs.offset)
+                    return left < right
+                }
+                .map(\.element)
+        }
+
+        // MARK: - Text
+
+        /// Appends the text up to the next `{{`; returns whether one was found.
+        private mutating func scanText() -> Bool {
+            let start = cursor
+            var foundTag = false
+            while true {
+                cursor.advanceToOpeningBrace()
+                guard !cursor.isAtEnd else { break }
+                let next = cursor.next
+                if next == UInt8(ascii: "{") {
+                    foundTag = true
+                    break
+                }
+                if next == nil {
+                    // swift-mustache reads two characters at every `{` and throws when only one is left.
+                    report("a template cannot end with a single '{'", at: cursor)
+                }
+                cursor.advance()
+            }
+            if start.offset < cursor.offset {
+                append(.text(cursor.text(from: start)))
+            }
+            return foundTag
+        }
+
+        // MARK: - Tags
+
+        private mutating func scanTag() {
+            let start = cursor
+            cursor.advance()
+            cursor.advance()
+            guard let sigil = cursor.current else {
+                report("unterminated tag {{", at: start)
+                stopped = true
+                return
+            }
+            do throws(TagSyntaxError) {
+                switch sigil {
+                case UInt8(ascii: "!"):
+                    cursor.advance()
+                    scanComment(from: start)
+                case UInt8(ascii: "="):
+                    report("changing delimiters is not supported", at: start)
+                    stopped = true
+                case UInt8(ascii: "%"):
+                    cursor.advance()
+                    try scanPragma(from: start)
+                case UInt8(ascii: ">"):
+                    cursor.advance()
+                    try scanPartial(from: start)
+                case UInt8(ascii: "<"):
+                    cursor.advance()
+                    try scanParentPartial(from: start)
+                case UInt8(ascii: "/"):
+                    cursor.advance()
+                    try scanSectionEnd(from: start)
+                case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"):
+                    cursor.advance()
+                    let kind: MustacheTag.Kind =
+                        sigil == UInt8(ascii: "#") ? .section : sigil == UInt8(ascii: "^") ? .invertedSection : .block
+                    try scanSectionStart(kind, from: start)
+                case UInt8(ascii: "{"), UInt8(ascii: "&"):
+                    cursor.advance()
+                    try scanVariable(.unescapedVariable, triple: sigil == UInt8(ascii: "{"), from: start)
+                default:
+                    try scanVariable(.variable, triple: false, from: start)
+                }
+            } catch {
+                recover(from: error, tagStart: start)
+            }
+        }
+
+        private mutating func scanVariable(_ kind: MustacheTag.Kind, triple: Bool, from start: Cursor) throws(TagSyntaxError) {
+            guard let (name, transforms) = try readNameAndTransforms(tagStart: start) else { return }
+            if triple {
+                guard cursor.current == UInt8(ascii: "}") else {
+                    throw TagSyntaxError(reason: cursor.isAtEnd ? .endOfText : .missingThirdBrace, position: cursor)
+                }
+                cursor.advance()
+            }
+            let tag = makeTag(kind, name, transforms, at: start)
+            guard hasName(tag) else { return }
+            checkPlacement(of: tag)
+            append(.tag(tag))
+        }
+
+        private mutating func scanSectionStart(_ kind: MustacheTag.Kind, from start: Cursor) throws(TagSyntaxError) {
+            guard let (name, transforms) = try readNameAndTransforms(tagStart: start) else { return }
+            let tag = makeTag(kind, name, transforms, at: start)
+            guard hasName(tag) else { return }
+            if kind == .block, !transforms.isEmpty {
+                report("transforms cannot be applied to a block: \(tag)", at: tag)
+            }
+            checkPlacement(of: tag)
+            // A block's end tag never repeats transforms: swift-mustache drops them when opening it.
+            push(Frame(tag: tag, closeName: name, closeTransforms: kind == .block ? [] : transforms, allowsOnlyBlocks: false))
+        }
+
+        private mutating func scanSectionEnd(from start: Cursor) throws(TagSyntaxError) {
+            guard let (name, transforms) = try readNameAndTransforms(tagStart: start) else { return }
+            let tag = makeTag(.sectionEnd, name, transforms, at: start)
+            guard hasName(tag) else { return }
+            guard let innermost = frames.last else {
+                report("stray closing tag \(tag)", at: tag)
+                return
+            }
+            if innermost.isClosed(by: name, transforms) {
+                popFrame()
+                return
+            }
+            report("\(tag) closes \(innermost.tag) opened at line \(innermost.tag.line)", at: tag)
+            // If it closes an outer section, the ones inside were left open; otherwise take it for a misspelt end of the innermost.
+            let outer = frames.lastIndex { $0.isClosed(by: name, transforms) } ?? frames.count - 1
+            while frames.count > outer {
+                popFrame()
+            }
+        }
+
+        private mutating func scanPartial(from start: Cursor) throws(TagSyntaxError) {
+            cursor.skipWhitespace()
+            let isDynamic = cursor.current == UInt8(ascii: "*")
+            if isDynamic {
+                cursor.advance()
+            }
+            let name = try MustacheScanner.readName(&cursor, allowing: MustacheScanner.isPartialNameByte)
+            let tag = makeTag(.partial, isDynamic ? "*" + name : name, [], at: start)
+            guard !name.isEmpty else {
+                report("empty tag name in \(tag)", at: tag)
+                return
+            }
+            checkPlacement(of: tag)
+            append(.tag(tag))
+        }
+
+        private mutating func scanParentPartial(from start: Cursor) throws(TagSyntaxError) {
+            cursor.skipWhitespace()
+            // Unlike `{{>`, swift-mustache keeps a leading `*` in the name and matches the end tag against it.
+            let name = try MustacheScanner.readName(&cursor, allowing: MustacheScanner.isPartialNameByte)
+            let tag = makeTag(.parentPartial, name, [], at: start)
+            guard !name.isEmpty, name != "*" else {
+                report("empty tag name in \(tag)", at: tag)
+                return
+            }
+            checkPlacement(of: tag)
+            push(Frame(tag: tag, closeName: name, closeTransforms: [], allowsOnlyBlocks: true))
+        }
+
+        private mutating func scanComment(from start: Cursor) {
+            let contentStart = cursor
+            while !cursor.isAtEnd {
+                if cursor.isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) {
+                    let content = cursor.text(from: contentStart)
+                    cursor.advance()
+                    cursor.advance()
+                    append(.tag(makeTag(.comment, Self.trimmed(content), [], at: start)))
+                    return
+                }
+                cursor.advance()
+            }
+            report("unterminated comment {{!", at: start)
+            stopped = true
+        }
+
+        private mutating func scanPragma(from start: Cursor) throws(TagSyntaxError) {
+            cursor.skipWhitespace()
+            let key = cursor.read(while: MustacheScanner.isPlainNameByte)
+            cursor.skipWhitespace()
+            guard cursor.current == UInt8(ascii: ":") else { throw pragmaError() }
+            cursor.advance()
+            cursor.skipWhitespace()
+            let value = cursor.read(while: MustacheScanner.isPlainNameByte)
+            cursor.skipWhitespace()
+            guard cursor.isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) else { throw pragmaError() }
+            cursor.advance()
+            cursor.advance()
+            let tag = makeTag(.pragma, "\(key):\(value)", [], at: start)
+            guard !key.isEmpty, !value.isEmpty else {
+                report("invalid pragma \(tag); expected {{%CONTENT_TYPE:HTML}}", at: tag)
+                return
+            }
+            guard key == "CONTENT_TYPE" else {
+                report("unknown pragma '\(key)'; only CONTENT_TYPE is supported", at: tag)
+                return
+            }
+            guard scanner.contentTypes.contains(value) else {
+                let known = scanner.contentTypes.sorted().joined(separator: ", ")
+                report("unknown content type '\(value)'; expected one of \(known)", at: tag)
+                return
+            }
+            checkPlacement(of: tag)
+            append(.tag(tag))
+        }
+
+        private func pragmaError() -> TagSyntaxError {
+            TagSyntaxError(reason: cursor.isAtEnd ? .endOfText : .invalidPragma, position: cursor)
+        }
+
+        // MARK: - Names
+
+        /// Reads a name with optional transforms; reports and returns nil if the transforms are malformed.
+        private mutating func readNameAndTransforms(tagStart: Cursor) throws(TagSyntaxError) -> (String, [String])? {
+            let text = try MustacheScanner.readName(&cursor, allowing: MustacheScanner.isNameByte)
+            guard let (name, transforms) = MustacheScanner.splitTransforms(text), !transforms.contains("") else {
+                report("invalid transform syntax '\(text)'", at: tagStart)
+                return nil
+            }
+            return (name, transforms)
+        }
+
+        /// Reports `{{}}`, `{{#}}` and the like; `{{^last()}}` has transforms and so counts as named.
+        private mutating func hasName(_ tag: MustacheTag) -> Bool {
+            guard tag.name.isEmpty, tag.transforms.isEmpty else { return true }
+            report("empty tag name in \(tag)", at: tag)
+            return false
+        }
+
+        /// Reports tags that swift-mustache rejects directly inside `{{<parent}}`.
+        private mutating func checkPlacement(of tag: MustacheTag) {
+            guard let parent = frames.last, parent.allowsOnlyBlocks else { return }
+            switch tag.kind {
+            case .block, .comment, .sectionEnd:
+                return
+            default:
+                report("\(tag) cannot appear directly inside \(parent.tag); only text, comments and {{$block}} sections can", at: tag)
+            }
+        }
+
+        private static func trimmed(_ text: String) -> String {
+            let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
+            let end = text.lastIndex { !$0.isWhitespace }.map { text.index(after: $0) } ?? start
+            return String(text[start..<end])
+        }
+
+        // MARK: - Tree
+
+        private mutating func push(_ frame: Frame) {
+            guard frames.count < scanner.maxNesting else {
+                report("sections nested deeper than \(scanner.maxNesting)", at: frame.tag)
+                stopped = true
+                return
+            }
+            frames.append(frame)
+        }
+
+        private mutating func popFrame() {
+            let frame = frames.removeLast()
+            append(.section(frame.tag, children: frame.children))
+        }
+
+        private mutating func append(_ node: MustacheNode) {
+            if frames.isEmpty {
+                root.append(node)
+            } else {
+                frames[frames.count - 1].children.append(node)
+            }
+        }
+
+        // MARK: - Errors
+
+        private mutating func recover(from error: TagSyntaxError, tagStart: Cursor) {
+            switch error.reason {
+            case .endOfText:
+                report("unterminated tag {{", at: tagStart)
+                stopped = true
+            case .runsIntoNextTag, .runsOntoNextLine:
+                report("unterminated tag {{", at: tagStart)
+                cursor = error.position
+            case .missingThirdBrace:
+                report("a tag opened with {{{ must end with }}}", at: error.position)
+                cursor = error.position
+            case .singleBrace:
+                report("a tag must end with }}", at: error.position)
+                skipRestOfTag(from: error.position)
+            case .spaceInName:
+                report("a tag name cannot contain spaces", at: error.position)
+                skipRestOfTag(from: error.position)
+            case .unexpected(let character):
+                report("invalid character '\(character)' in tag name", at: error.position)
+                skipRestOfTag(from: error.position)
+            case .invalidPragma:
+                report("invalid pragma; expected {{%CONTENT_TYPE:HTML}}", at: tagStart)
+                skipRestOfTag(from: error.position)
+            }
+        }
+
+        /// Resumes after the broken tag's `}}`, or at a `{{` that comes first, so one typo gives one error.
+        private mutating func skipRestOfTag(from position: Cursor) {
+            cursor = position
+            while !cursor.isAtEnd {
+                if cursor.isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) {
+                    cursor.advance()
+                    cursor.advance()
+                    return
+                }
+                if cursor.isAt(UInt8(ascii: "{"), UInt8(ascii: "{")) {
+                    return
+                }
+                cursor.advance()
+            }
+        }
+
+        private func makeTag(_ kind: MustacheTag.Kind, _ name: String, _ transforms: [String], at start: Cursor) -> MustacheTag {
+            MustacheTag(kind, name, transforms: transforms, line: start.line + lineOffset, column: start.column)
+        }
+
+        private mutating func report(_ message: String, at cursor: Cursor) {
+            let location = SourceLocation(path: path, line: cursor.line + lineOffset, column: cursor.column)
+            diagnostics.append(.error(message, at: location))
+        }
+
+        private mutating func report(_ message: String, at tag: MustacheTag) {
+            let location = SourceLocation(path: path, line: tag.line, column: tag.column)
+            diagnostics.append(.error(message, at: location))
+        }
+    }
+}
