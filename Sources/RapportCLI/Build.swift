@@ -40,7 +40,7 @@ extension Rapport {
             options.skipInvalid = skipInvalid
             options.today = try siteOptions.todayDate()
             if let jobs { options.jobs = jobs }
-            try Console.run(options, verb: "Built", quiet: quiet)
+            try Console.run(options, verb: "Built", quiet: quiet, sitePrefix: siteOptions.site)
         }
     }
 
@@ -57,7 +57,7 @@ extension Rapport {
             options.strict = siteOptions.strict
             options.today = try siteOptions.todayDate()
             options.writeOutput = false
-            try Console.run(options, verb: "Checked", quiet: false)
+            try Console.run(options, verb: "Checked", quiet: false, sitePrefix: siteOptions.site)
         }
     }
 }

@@ -13,7 +13,10 @@ import Darwin
 /// problems as `path:line:col: error: ...`, a one-line summary, Ctrl-C that
 /// leaves the output untouched.
 enum Console {
-    static func run(_ options: BuildOptions, verb: String, quiet: Bool) throws {
+    /// `sitePrefix` is the site folder as the user typed it: paths in
+    /// messages are relative to the site, and printing them relative to the
+    /// current folder lets terminals and editors open them.
+    static func run(_ options: BuildOptions, verb: String, quiet: Bool, sitePrefix: String = ".") throws {
         var options = options
         let cancel = CancelFlag()
         let signalSource = cancel.watchInterrupts()
@@ -25,15 +28,24 @@ enum Console {
         do {
             let report = try SiteBuilder(options: options).build()
             progress.finish()
-            for warning in report.warnings { printError(warning.description) }
+            for warning in report.warnings { printError(display(warning, sitePrefix: sitePrefix)) }
             if !quiet { print("\(verb) \(report.summary)") }
         } catch {
             progress.finish()
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            for diagnostic in error.diagnostics { printError(display(diagnostic, sitePrefix: sitePrefix)) }
             let count = error.errors.count
             printError("\(verb == "Built" ? "build" : "check") failed: \(count) error\(count == 1 ? "" : "s")\(options.writeOutput ? "; the output folder is unchanged" : "")")
             throw ExitCode.failure
         }
+    }
+
+    static func display(_ diagnostic: Diagnostic, sitePrefix: String) -> String {
+        var shown = diagnostic
+        if var location = shown.location, !location.path.hasPrefix("/"), sitePrefix != "." {
+            location.path = (sitePrefix.hasSuffix("/") ? sitePrefix : sitePrefix + "/") + location.path
+            shown.location = location
+        }
+        return shown.description
     }
 
     static func printError(_ text: String) {

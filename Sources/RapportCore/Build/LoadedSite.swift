@@ -19,7 +19,16 @@ struct CompiledDocument: Sendable {
     var nodes: [MustacheNode]
     /// The parsed body, with the Markdown content-type pragma.
     var template: MustacheTemplate?
+    /// `title`, `subject` and `preheader` as templates, by key.
+    var headerTemplates: [String: CompiledText] = [:]
     var layoutName: String
     var date: CalendarDate
     var sourceHash: String
+}
+
+/// A short template from front matter (a title or subject line).
+struct CompiledText: Sendable {
+    var nodes: [MustacheNode]
+    var template: MustacheTemplate
+    var path: String
 }

@@ -30,7 +30,11 @@ final class PageRenderer {
         model["document"] = builder.document(document, date: compiled.date, locale: profile.locale)
         applyFallbacks(document: document, to: &model)
 
-        let empty = checker.emptyFields(in: compiled.nodes, path: document.path, model: model)
+        var empty = checker.emptyFields(in: compiled.nodes, path: document.path, model: model)
+        for key in ["title", "subject", "preheader"] {
+            guard let header = compiled.headerTemplates[key] else { continue }
+            empty += checker.emptyFields(in: header.nodes, path: header.path, model: model)
+        }
         if !empty.isEmpty {
             var seen = Set<String>()
             var problems: [Diagnostic] = []
@@ -42,6 +46,7 @@ final class PageRenderer {
             }
             throw DiagnosticList(problems)
         }
+        renderHeaders(compiled, into: &model)
 
         let markdown: String
         do {
@@ -97,6 +102,23 @@ final class PageRenderer {
     }
 
     // MARK: - Private
+
+    /// Replaces templated `document.title` / `subject` / `preheader` with
+    /// this customer's text. A subject that was derived from the title
+    /// follows the rendered title.
+    private func renderHeaders(_ compiled: CompiledDocument, into model: inout ViewModel) {
+        guard !compiled.headerTemplates.isEmpty else { return }
+        var document = model["document"] as? ViewModel ?? [:]
+        for key in ["title", "subject", "preheader"] {
+            if let header = compiled.headerTemplates[key] {
+                document[key] = header.template.render(model)
+            }
+        }
+        if compiled.document.frontMatter.subject == nil, let title = document["title"] {
+            document["subject"] = title
+        }
+        model["document"] = document
+    }
 
     /// Fills empty fields from `fallbacks:` (front matter first, then rapport.yml).
     private func applyFallbacks(document: ContentDocument, to model: inout ViewModel) {

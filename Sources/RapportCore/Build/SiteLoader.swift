@@ -172,6 +172,7 @@ struct SiteLoader {
         }
         var nodes: [MustacheNode] = []
         var template: MustacheTemplate?
+        var headers: [String: CompiledText] = [:]
         do {
             var library = TemplateLibrary()
             try library.add(
@@ -182,6 +183,7 @@ struct SiteLoader {
             problems += partials.missingReferences(in: nodes, path: document.path, kind: "partial")
             let checker = FieldChecker(partials: partials.entries)
             problems += checker.unknownNames(in: nodes, path: document.path, schema: schema)
+            headers = compileHeaders(document, checker: checker, schema: schema, problems: &problems)
             for key in (config.fallbacks.keys.sorted() + document.frontMatter.fallbacks.keys.sorted())
             where Self.resolvePath(key, in: schema) == nil {
                 problems.append(.warning("fallback for unknown field \"\(key)\" is never used", at: fileLocation))
@@ -191,8 +193,33 @@ struct SiteLoader {
         }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
         return CompiledDocument(
-            document: document, nodes: nodes, template: template, layoutName: layoutName, date: date!,
+            document: document, nodes: nodes, template: template, headerTemplates: headers, layoutName: layoutName, date: date!,
             sourceHash: InputHasher.hash(document.source))
+    }
+
+    /// Title, subject and preheader may merge customer values too; they are
+    /// plain text (the layout escapes them), checked like the body.
+    private func compileHeaders(
+        _ document: ContentDocument, checker: FieldChecker, schema: FieldSchema, problems: inout [Diagnostic]
+    ) -> [String: CompiledText] {
+        var headers: [String: CompiledText] = [:]
+        let frontMatter = document.frontMatter
+        let texts = [("title", frontMatter.title), ("subject", frontMatter.subject), ("preheader", frontMatter.preheader)]
+        for (key, value) in texts {
+            guard let value, value.contains("{{") else { continue }
+            let line = frontMatter.textLocations[key]?.line ?? 1
+            do {
+                let nodes = try scanner.scan(value, path: document.path, lineOffset: line - 1)
+                problems += checker.unknownNames(in: nodes, path: document.path, schema: schema)
+                let template = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}\n" + value)
+                headers[key] = CompiledText(nodes: nodes, template: template, path: document.path)
+            } catch let error as DiagnosticList {
+                problems += error.diagnostics
+            } catch {
+                problems.append(.error("\(key): template error: \(error)", at: frontMatter.textLocations[key]))
+            }
+        }
+        return headers
     }
 
     // MARK: - Helpers

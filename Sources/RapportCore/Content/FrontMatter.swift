@@ -12,6 +12,9 @@ public struct FrontMatter: Sendable, Hashable {
     public var unsafeHTML = false
     /// Where `layout:` was written, for a missing-layout error.
     public var layoutLocation: SourceLocation?
+    /// Where `title`, `subject` and `preheader` were written: they are
+    /// Mustache templates too (a subject line can greet the customer).
+    public var textLocations: [String: SourceLocation] = [:]
 
     public init() {}
 }

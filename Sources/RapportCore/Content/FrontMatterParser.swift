@@ -9,6 +9,9 @@ enum FrontMatterParser {
         var map = YAMLMap(root, path: path, lineOffset: lineOffset, what: "front matter")
         var diagnostics: [Diagnostic] = []
 
+        for key in ["title", "subject", "preheader"] {
+            if let node = map.node(key) { frontMatter.textLocations[key] = map.location(of: node) }
+        }
         frontMatter.title = map.string("title")
         frontMatter.subject = map.string("subject")
         frontMatter.preheader = map.string("preheader")

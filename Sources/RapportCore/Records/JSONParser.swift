@@ -279,8 +279,9 @@ struct JSONParser {
     private mutating func expected(_ what: String) -> SyntaxError {
         guard offset < bytes.count else { return error("unexpected end of file: expected \(what)") }
         let position = tracker.position(of: offset)
-        let found = readWord()
-        return SyntaxError(message: "expected \(what), found \"\(found)\"", position: position)
+        // Quoting a lone `"` as `"""` would be unreadable.
+        let found = bytes[offset] == UInt8(ascii: "\"") ? "a string" : "\"\(readWord())\""
+        return SyntaxError(message: "expected \(what), found \(found)", position: position)
     }
 
     private func unexpected(_ word: String, at position: TextPositionTracker.Position) -> SyntaxError {

@@ -1,99 +1,109 @@
 extension MustacheScanner {
-    /// A position in the template that keeps its line and column as it moves,
-    /// so no tag or error has to rescan the text to find where it is.
+    /// Reads the template character by character, keeping line and column so
+    /// no tag or error has to rescan the text to find where it is.
     ///
     /// It steps by `Character`, as swift-mustache's parser does, so a `{`
     /// carrying a combining mark is not a delimiter in either. Stepping through
-    /// `String` indices costs a grapheme-break check per character, so runs of
-    /// ASCII are read from the UTF-8 bytes and only other characters go through
-    /// `String`.
+    /// `String` indices costs a grapheme-break check per character, so ASCII is
+    /// read from the UTF-8 bytes and only other characters go through `String`.
     struct Cursor {
+        /// A place in the text; cheap to copy, unlike the cursor, which holds the text.
+        struct Position {
+            /// Byte offset into `text.utf8`; always on a character boundary.
+            var offset = 0
+            /// 1-based, not including the caller's line offset.
+            var line = 1
+            /// 1-based, in characters.
+            var column = 1
+        }
+
         /// Stands for any character other than a lone ASCII scalar (including CR LF).
         static let otherCharacter: UInt8 = 0x80
 
         let text: String
         private let bytes: [UInt8]
-        /// Byte offset into `text.utf8`; always on a character boundary.
-        private(set) var offset = 0
-        /// 1-based, not including the caller's line offset.
-        private(set) var line = 1
-        /// 1-based, in characters.
-        private(set) var column = 1
+        var position = Position()
 
         init(_ text: String) {
             self.text = text
             self.bytes = Array(text.utf8)
         }
 
-        var isAtEnd: Bool { offset == bytes.count }
+        var isAtEnd: Bool { position.offset == bytes.count }
 
         /// The current character's ASCII value, `otherCharacter` if it is not a lone ASCII scalar, nil at the end.
         var current: UInt8? {
             guard !isAtEnd else { return nil }
-            return step(at: offset).ascii ?? Self.otherCharacter
+            return step(at: position.offset).ascii ?? Self.otherCharacter
         }
 
         /// The character after `current`, in the same form.
         var next: UInt8? {
             guard !isAtEnd else { return nil }
-            let after = offset + step(at: offset).length
+            let after = position.offset + step(at: position.offset).length
             guard after < bytes.count else { return nil }
             return step(at: after).ascii ?? Self.otherCharacter
         }
 
         /// The current character itself, for messages.
         var currentCharacter: Character? {
-            isAtEnd ? nil : text[stringIndex(offset)]
+            isAtEnd ? nil : text[stringIndex(position.offset)]
+        }
+
+        /// Whether the current character is one `Character.isNewline` accepts (LF, CR, VT, FF, NEL, LS, PS).
+        var isAtNewline: Bool {
+            switch current {
+            case nil: false
+            case Self.otherCharacter: currentCharacter?.isNewline ?? false
+            case let ascii?: (0x0A...0x0D).contains(ascii)
+            }
         }
 
         /// Whether the next two characters are the lone ASCII characters `first` and `second`.
         func isAt(_ first: UInt8, _ second: UInt8) -> Bool {
+            let offset = position.offset
             guard offset + 1 < bytes.count, bytes[offset] == first, bytes[offset + 1] == second else { return false }
-            // Both are ASCII, so only a combining mark after `second` could join it to a longer character.
+            // Both are ASCII, so only a combining mark after `second` could make it part of a longer character.
             if offset + 2 == bytes.count || bytes[offset + 2] < 0x80 { return true }
             return step(at: offset + 1).ascii == second
         }
 
         mutating func advance() {
-            let step = step(at: offset)
-            offset += step.length
+            position.offset += step(at: position.offset).length
             // A character ending in LF is "\n" or "\r\n": LF never joins anything but a preceding CR.
-            if bytes[offset - 1] == 0x0A {
-                line += 1
-                column = 1
+            if bytes[position.offset - 1] == 0x0A {
+                position.line += 1
+                position.column = 1
             } else {
-                column += 1
+                position.column += 1
             }
         }
 
         /// Advances to the next lone `{` or the end; the inner loop of reading text between tags.
         mutating func advanceToOpeningBrace() {
-            // Plain ASCII is by far the most common text, so it is counted
-            // straight from the bytes; anything else takes the general path.
             while !isAtEnd {
-                let (offset, line, column) = bytes.withUnsafeBufferPointer { buffer in
-                    var offset = self.offset
-                    var line = self.line
-                    var column = self.column
-                    while offset + 1 < buffer.count, buffer[offset] < 0x80, buffer[offset + 1] < 0x80 {
-                        switch buffer[offset] {
+                // Pairs of ASCII bytes are always whole characters (CR LF aside),
+                // so most text is counted here without asking `String`.
+                position = bytes.withUnsafeBufferPointer { buffer in
+                    var position = self.position
+                    while position.offset + 1 < buffer.count, buffer[position.offset] < 0x80, buffer[position.offset + 1] < 0x80 {
+                        switch buffer[position.offset] {
                         case UInt8(ascii: "{"):
-                            return (offset, line, column)
+                            return position
                         case 0x0A:
-                            line += 1
-                            column = 1
-                        case 0x0D where buffer[offset + 1] == 0x0A:
-                            offset += 1
-                            line += 1
-                            column = 1
+                            position.line += 1
+                            position.column = 1
+                        case 0x0D where buffer[position.offset + 1] == 0x0A:
+                            position.offset += 1
+                            position.line += 1
+                            position.column = 1
                         default:
-                            column += 1
+                            position.column += 1
                         }
-                        offset += 1
+                        position.offset += 1
                     }
-                    return (offset, line, column)
+                    return position
                 }
-                (self.offset, self.line, self.column) = (offset, line, column)
                 guard let character = current, character != UInt8(ascii: "{") else { return }
                 advance()
             }
@@ -104,15 +114,15 @@ extension MustacheScanner {
         mutating func skipWhitespace() -> Bool {
             var sawNewline = false
             while !isAtEnd {
-                let step = step(at: offset)
+                let step = step(at: position.offset)
                 let isWhitespace: Bool
                 if let ascii = step.ascii {
                     isWhitespace = ascii == 0x20 || (0x09...0x0D).contains(ascii)
                 } else {
-                    isWhitespace = text[stringIndex(offset)].isWhitespace
+                    isWhitespace = text[stringIndex(position.offset)].isWhitespace
                 }
                 guard isWhitespace else { break }
-                if bytes[offset + step.length - 1] == 0x0A { sawNewline = true }
+                if bytes[position.offset + step.length - 1] == 0x0A { sawNewline = true }
                 advance()
             }
             return sawNewline
@@ -120,7 +130,7 @@ extension MustacheScanner {
 
         /// Advances over lone ASCII characters for which `predicate` holds and returns them.
         mutating func read(while predicate: (UInt8) -> Bool) -> String {
-            let start = offset
+            let start = position
             while let ascii = current, ascii != Self.otherCharacter, predicate(ascii) {
                 advance()
             }
@@ -128,12 +138,8 @@ extension MustacheScanner {
         }
 
         /// The text between an earlier position and this one.
-        func text(from start: Cursor) -> String {
-            text(from: start.offset)
-        }
-
-        private func text(from start: Int) -> String {
-            String(decoding: bytes[start..<offset], as: UTF8.self)
+        func text(from start: Position) -> String {
+            String(decoding: bytes[start.offset..<position.offset], as: UTF8.self)
         }
 
         // MARK: - Characters
@@ -143,7 +149,6 @@ extension MustacheScanner {
             let byte = bytes[offset]
             let following: UInt8 = offset + 1 < bytes.count ? bytes[offset + 1] : 0
             if byte < 0x80, following < 0x80 {
-                // Two ASCII scalars always form separate characters, except CR LF.
                 return byte == 0x0D && following == 0x0A ? (2, nil) : (1, byte)
             }
             let index = stringIndex(offset)

@@ -62,7 +62,7 @@ extension MustacheScanner {
 
         /// Appends the text up to the next `{{`; returns whether one was found.
         private mutating func scanText() -> Bool {
-            let start = cursor
+            let start = cursor.position
             var foundTag = false
             while true {
                 cursor.advanceToOpeningBrace()
@@ -74,11 +74,11 @@ extension MustacheScanner {
                 }
                 if next == nil {
                     // swift-mustache reads two characters at every `{` and throws when only one is left.
-                    report("a template cannot end with a single '{'", at: cursor)
+                    report("a template cannot end with a single '{'", at: cursor.position)
                 }
                 cursor.advance()
             }
-            if start.offset < cursor.offset {
+            if start.offset < cursor.position.offset {
                 append(.text(cursor.text(from: start)))
             }
             return foundTag
@@ -87,12 +87,17 @@ extension MustacheScanner {
         // MARK: - Tags
 
         private mutating func scanTag() {
-            let start = cursor
+            let start = cursor.position
             cursor.advance()
             cursor.advance()
             guard let sigil = cursor.current else {
                 report("unterminated tag {{", at: start)
                 stopped = true
+                return
+            }
+            if cursor.isAtNewline {
+                // swift-mustache silently drops a `{{` that ends a line, taking what follows as text.
+                report("line break directly after {{", at: start)
                 return
             }
             do throws(TagSyntaxError) {
@@ -131,11 +136,11 @@ extension MustacheScanner {
             }
         }
 
-        private mutating func scanVariable(_ kind: MustacheTag.Kind, triple: Bool, from start: Cursor) throws(TagSyntaxError) {
+        private mutating func scanVariable(_ kind: MustacheTag.Kind, triple: Bool, from start: Cursor.Position) throws(TagSyntaxError) {
             guard let (name, transforms) = try readNameAndTransforms(tagStart: start) else { return }
             if triple {
                 guard cursor.current == UInt8(ascii: "}") else {
-                    throw TagSyntaxError(reason: cursor.isAtEnd ? .endOfText : .missingThirdBrace, position: cursor)
+                    throw TagSyntaxError(reason: cursor.isAtEnd ? .endOfText : .missingThirdBrace, position: cursor.position)
                 }
                 cursor.advance()
             }
@@ -145,7 +150,7 @@ extension MustacheScanner {
             append(.tag(tag))
         }
 
-        private mutating func scanSectionStart(_ kind: MustacheTag.Kind, from start: Cursor) throws(TagSyntaxError) {
+        private mutating func scanSectionStart(_ kind: MustacheTag.Kind, from start: Cursor.Position) throws(TagSyntaxError) {
             guard let (name, transforms) = try readNameAndTransforms(tagStart: start) else { return }
             let tag = makeTag(kind, name, transforms, at: start)
             guard hasName(tag) else { return }
@@ -157,7 +162,7 @@ extension MustacheScanner {
             push(Frame(tag: tag, closeName: name, closeTransforms: kind == .block ? [] : transforms, allowsOnlyBlocks: false))
         }
 
-        private mutating func scanSectionEnd(from start: Cursor) throws(TagSyntaxError) {
+        private mutating func scanSectionEnd(from start: Cursor.Position) throws(TagSyntaxError) {
             guard let (name, transforms) = try readNameAndTransforms(tagStart: start) else { return }
             let tag = makeTag(.sectionEnd, name, transforms, at: start)
             guard hasName(tag) else { return }
@@ -177,7 +182,7 @@ extension MustacheScanner {
             }
         }
 
-        private mutating func scanPartial(from start: Cursor) throws(TagSyntaxError) {
+        private mutating func scanPartial(from start: Cursor.Position) throws(TagSyntaxError) {
             cursor.skipWhitespace()
             let isDynamic = cursor.current == UInt8(ascii: "*")
             if isDynamic {
@@ -193,7 +198,7 @@ extension MustacheScanner {
             append(.tag(tag))
         }
 
-        private mutating func scanParentPartial(from start: Cursor) throws(TagSyntaxError) {
+        private mutating func scanParentPartial(from start: Cursor.Position) throws(TagSyntaxError) {
             cursor.skipWhitespace()
             // Unlike `{{>`, swift-mustache keeps a leading `*` in the name and matches the end tag against it.
             let name = try MustacheScanner.readName(&cursor, allowing: MustacheScanner.isPartialNameByte)
@@ -206,8 +211,8 @@ extension MustacheScanner {
             push(Frame(tag: tag, closeName: name, closeTransforms: [], allowsOnlyBlocks: true))
         }
 
-        private mutating func scanComment(from start: Cursor) {
-            let contentStart = cursor
+        private mutating func scanComment(from start: Cursor.Position) {
+            let contentStart = cursor.position
             while !cursor.isAtEnd {
                 if cursor.isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) {
                     let content = cursor.text(from: contentStart)
@@ -222,7 +227,7 @@ extension MustacheScanner {
             stopped = true
         }
 
-        private mutating func scanPragma(from start: Cursor) throws(TagSyntaxError) {
+        private mutating func scanPragma(from start: Cursor.Position) throws(TagSyntaxError) {
             cursor.skipWhitespace()
             let key = cursor.read(while: MustacheScanner.isPlainNameByte)
             cursor.skipWhitespace()
@@ -253,13 +258,13 @@ extension MustacheScanner {
         }
 
         private func pragmaError() -> TagSyntaxError {
-            TagSyntaxError(reason: cursor.isAtEnd ? .endOfText : .invalidPragma, position: cursor)
+            TagSyntaxError(reason: cursor.isAtEnd ? .endOfText : .invalidPragma, position: cursor.position)
         }
 
         // MARK: - Names
 
         /// Reads a name with optional transforms; reports and returns nil if the transforms are malformed.
-        private mutating func readNameAndTransforms(tagStart: Cursor) throws(TagSyntaxError) -> (String, [String])? {
+        private mutating func readNameAndTransforms(tagStart: Cursor.Position) throws(TagSyntaxError) -> (String, [String])? {
             let text = try MustacheScanner.readName(&cursor, allowing: MustacheScanner.isNameByte)
             guard let (name, transforms) = MustacheScanner.splitTransforms(text), !transforms.contains("") else {
                 report("invalid transform syntax '\(text)'", at: tagStart)
@@ -318,17 +323,17 @@ extension MustacheScanner {
 
         // MARK: - Errors
 
-        private mutating func recover(from error: TagSyntaxError, tagStart: Cursor) {
+        private mutating func recover(from error: TagSyntaxError, tagStart: Cursor.Position) {
             switch error.reason {
             case .endOfText:
                 report("unterminated tag {{", at: tagStart)
                 stopped = true
             case .runsIntoNextTag, .runsOntoNextLine:
                 report("unterminated tag {{", at: tagStart)
-                cursor = error.position
+                cursor.position = error.position
             case .missingThirdBrace:
                 report("a tag opened with {{{ must end with }}}", at: error.position)
-                cursor = error.position
+                cursor.position = error.position
             case .singleBrace:
                 report("a tag must end with }}", at: error.position)
                 skipRestOfTag(from: error.position)
@@ -345,8 +350,8 @@ extension MustacheScanner {
         }
 
         /// Resumes after the broken tag's `}}`, or at a `{{` that comes first, so one typo gives one error.
-        private mutating func skipRestOfTag(from position: Cursor) {
-            cursor = position
+        private mutating func skipRestOfTag(from position: Cursor.Position) {
+            cursor.position = position
             while !cursor.isAtEnd {
                 if cursor.isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) {
                     cursor.advance()
@@ -360,12 +365,12 @@ extension MustacheScanner {
             }
         }
 
-        private func makeTag(_ kind: MustacheTag.Kind, _ name: String, _ transforms: [String], at start: Cursor) -> MustacheTag {
+        private func makeTag(_ kind: MustacheTag.Kind, _ name: String, _ transforms: [String], at start: Cursor.Position) -> MustacheTag {
             MustacheTag(kind, name, transforms: transforms, line: start.line + lineOffset, column: start.column)
         }
 
-        private mutating func report(_ message: String, at cursor: Cursor) {
-            let location = SourceLocation(path: path, line: cursor.line + lineOffset, column: cursor.column)
+        private mutating func report(_ message: String, at position: Cursor.Position) {
+            let location = SourceLocation(path: path, line: position.line + lineOffset, column: position.column)
             diagnostics.append(.error(message, at: location))
         }
 

@@ -22,7 +22,7 @@ extension MustacheScanner {
 
         var reason: Reason
         /// Where reading stopped; scanning resumes from here.
-        var position: Cursor
+        var position: Cursor.Position
     }
 
     // swift-mustache's sectionNameChars, sectionNameCharsWithoutBrackets and
@@ -112,6 +112,6 @@ extension MustacheScanner {
         } else {
             reason = .endOfText
         }
-        return TagSyntaxError(reason: reason, position: cursor)
+        return TagSyntaxError(reason: reason, position: cursor.position)
     }
 }

@@ -35,7 +35,7 @@ import RapportCore
     }
 
     @Test func tagsSpanningLinesAdvanceTheLineCount() throws {
-        let text = "{{! a\ncomment\n}}{{\n  name\n}} {{x}}"
+        let text = "{{! a\ncomment\n}}{{ \n  name\n}} {{x}}"
         let nodes = try MustacheScanner().scan(text, path: "t.md")
         #expect(
             nodes == [
@@ -175,6 +175,7 @@ import RapportCore
         ("{{%FOO:bar}}", ["t.md:11:1: error: unknown pragma 'FOO'; only CONTENT_TYPE is supported"]),
         ("{{%CONTENT_TYPE:XML}}", ["t.md:11:1: error: unknown content type 'XML'; expected one of HTML, TEXT"]),
         ("{{%CONTENT_TYPE}}", ["t.md:11:1: error: invalid pragma; expected {{%CONTENT_TYPE:HTML}}"]),
+        ("a\n{{\nname}}", ["t.md:12:1: error: line break directly after {{"]),
         ("{{%CONTENT_TYPE:}}", ["t.md:11:1: error: invalid pragma {{%CONTENT_TYPE:}}; expected {{%CONTENT_TYPE:HTML}}"]),
     ])
     func reportsExactDiagnostics(template: String, expected: [String]) {
