@@ -16,17 +16,24 @@ struct SiteLoader {
         let (config, configWarnings) = try SiteConfig.load(siteDirectory: site, environment: options.environment)
         diagnostics += configWarnings
 
-        let profiles = collect(&diagnostics) { () throws(DiagnosticList) in try loadCustomers(config: config) } ?? []
+        let loadedCustomers = collect(&diagnostics) { () throws(DiagnosticList) in try loadCustomers(config: config) }
+        let (profiles, recordWarnings) = loadedCustomers ?? ([], [])
+        diagnostics += recordWarnings
         let contentPartials = collect(&diagnostics) { () throws(DiagnosticList) in try loadContentPartials() } ?? TemplateLibrary()
-        let layouts = collect(&diagnostics) { () throws(DiagnosticList) in try loadLayouts() } ?? TemplateLibrary()
+        let loadedLayouts = collect(&diagnostics) { () throws(DiagnosticList) in try loadLayouts() }
+        let layouts = loadedLayouts ?? TemplateLibrary()
         let documents = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).newsletters() } ?? []
 
-        let schema = Self.schema(for: profiles)
+        // When the records did not load, names cannot be checked against
+        // them; everything else in the content still is.
+        let schema = loadedCustomers == nil ? Self.schema(customer: .anything) : Self.schema(for: profiles)
         var newsletters: [CompiledDocument] = []
         for document in documents {
             if let compiled = collect(&diagnostics, {
                 () throws(DiagnosticList) in
-                try compile(document, config: config, partials: contentPartials, layouts: layouts, schema: schema, customers: profiles)
+                try compile(
+                    document, config: config, partials: contentPartials, layouts: loadedLayouts, schema: schema,
+                    customers: profiles)
             }) {
                 newsletters.append(compiled)
             }
@@ -46,9 +53,10 @@ struct SiteLoader {
 
     // MARK: - Records
 
-    private func loadCustomers(config: SiteConfig) throws(DiagnosticList) -> [CustomerProfile] {
+    /// Typed customers and the warnings about their records.
+    private func loadCustomers(config: SiteConfig) throws(DiagnosticList) -> ([CustomerProfile], [Diagnostic]) {
         let path = config.records.customers
-        let url = URL(fileURLWithPath: path, relativeTo: options.siteDirectory).standardizedFileURL
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.siteDirectory.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw DiagnosticList([
                 .error(
@@ -77,8 +85,9 @@ struct SiteLoader {
             problems += fieldProblems
             if let profile { profiles.append(profile) }
         }
-        if !problems.isEmpty { throw DiagnosticList(problems.sorted { $0.location ?? SourceLocation(path: "") < $1.location ?? SourceLocation(path: "") }) }
-        return profiles
+        problems.sort { $0.location ?? SourceLocation(path: "") < $1.location ?? SourceLocation(path: "") }
+        if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
+        return (profiles, problems)
     }
 
     // MARK: - Templates
@@ -139,7 +148,7 @@ struct SiteLoader {
         _ document: ContentDocument,
         config: SiteConfig,
         partials: TemplateLibrary,
-        layouts: TemplateLibrary,
+        layouts: TemplateLibrary?,
         schema: FieldSchema,
         customers: [CustomerProfile]
     ) throws(DiagnosticList) -> CompiledDocument {
@@ -150,7 +159,8 @@ struct SiteLoader {
                 .error("file name \"\(document.name).md\" must use only letters, digits, '-', '_' and '.' (it becomes a URL)", at: fileLocation))
         }
         let layoutName = document.frontMatter.layout ?? "newsletter"
-        if !layouts.contains(layoutName) {
+        // Layouts that failed to load were reported already; not again per document.
+        if let layouts, !layouts.contains(layoutName) {
             problems.append(
                 .error(
                     "layout \"\(layoutName)\" not found (looked for Layouts/\(layoutName).mustache)",
@@ -161,7 +171,8 @@ struct SiteLoader {
         if date == nil {
             problems.append(.error("add a date: YYYY-MM-DD to the front matter (the file name is not a YYYY-MM edition)", at: fileLocation))
         }
-        for rule in document.frontMatter.audience.rules where !customers.contains(where: { $0.record.fields.values[rule.field] != nil }) {
+        for rule in document.frontMatter.audience.rules
+        where schema.child("customer") != .anything && !customers.contains(where: { $0.record.fields.values[rule.field] != nil }) {
             problems.append(.error("audience field \"\(rule.field)\" is not a column of the customer records", at: rule.location))
         }
         do {
@@ -207,9 +218,19 @@ struct SiteLoader {
         let texts = [("title", frontMatter.title), ("subject", frontMatter.subject), ("preheader", frontMatter.preheader)]
         for (key, value) in texts {
             guard let value, value.contains("{{") else { continue }
-            let line = frontMatter.textLocations[key]?.line ?? 1
+            let location = frontMatter.textLocations[key]
+            let line = location?.line ?? 1
             do {
-                let nodes = try scanner.scan(value, path: document.path, lineOffset: line - 1)
+                var nodes = try scanner.scan(value, path: document.path, lineOffset: line - 1)
+                if let column = location?.column {
+                    // Tags on the value's first line sit after `key: ` (and a quote, if any).
+                    let quoted = document.source.split(separator: "\n", omittingEmptySubsequences: false)
+                        .dropFirst(line - 1).first.map { line in
+                            let characters = Array(line)
+                            return column - 1 < characters.count && (characters[column - 1] == "\"" || characters[column - 1] == "'")
+                        } ?? false
+                    nodes = MustacheNode.shiftingColumns(nodes, onLine: line, by: column - 1 + (quoted ? 1 : 0))
+                }
                 problems += checker.unknownNames(in: nodes, path: document.path, schema: schema)
                 let template = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}\n" + value)
                 headers[key] = CompiledText(nodes: nodes, template: template, path: document.path)
@@ -230,7 +251,11 @@ struct SiteLoader {
         for profile in customers {
             customer = customer.merged(with: .of(profile.record.fields))
         }
-        return .object([
+        return schema(customer: customer)
+    }
+
+    static func schema(customer: FieldSchema) -> FieldSchema {
+        .object([
             "customer": customer,
             "sender": .values(["name", "first_name", "email", "company"]),
             "site": .values(["title", "base_url", "locale", "currency", "year"]),

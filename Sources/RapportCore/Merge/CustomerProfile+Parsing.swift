@@ -69,7 +69,28 @@ extension CustomerProfile {
                 fail("nps", "nps \"\(text)\" is not a whole number from -100 to 100")
             }
         }
-        return (problems.isEmpty ? profile : nil, problems)
+        for field in profile.record.fields.keys where isURLField(field) {
+            guard let text = profile.text(field), !isSafeURL(text) else { continue }
+            problems.append(
+                .warning(
+                    "\(field) \"\(text)\" is not an http, https or mailto URL; it is left out",
+                    at: location(field), customer: record.id))
+            profile.record.fields.values[field] = .null
+        }
+        let hasErrors = problems.contains { $0.severity == .error }
+        return (hasErrors ? nil : profile, problems)
+    }
+
+    /// Columns that hold links: their values end up in `href`s, so only
+    /// http, https and mailto survive (a `javascript:` URL in a CRM export
+    /// must never become a clickable link).
+    static func isURLField(_ field: String) -> Bool {
+        ["url", "website", "link", "href", "homepage"].contains { field == $0 || field.hasSuffix("_\($0)") }
+    }
+
+    static func isSafeURL(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["http://", "https://", "mailto:"].contains { lowered.hasPrefix($0) }
     }
 
     // MARK: - Private

@@ -11,7 +11,8 @@
 /// It is deliberately stricter than swift-mustache in a few places, all of
 /// which swift-mustache would render as nothing or silently drop: empty names
 /// (`{{}}`, `{{#}}`, `{{>}}`), empty transform names (`{{(x)}}`), a `{{` at
-/// the very end of the text, and any `{{=<% %>=}}` set-delimiter tag.
+/// the very end of the text or directly before a line break, and any
+/// `{{=<% %>=}}` set-delimiter tag.
 public struct MustacheScanner: Sendable {
     /// Sections deeper than this are an error, which keeps swift-mustache's recursive parser off the stack's edge.
     public var maxNesting: Int

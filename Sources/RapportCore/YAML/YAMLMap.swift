@@ -6,7 +6,7 @@ struct YAMLMap {
     let path: String
     let lineOffset: Int
     let node: Node
-    private(set) var pairs: [(key: String, value: Node)] = []
+    private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
     var diagnostics: [Diagnostic] = []
     private var usedKeys: Set<String> = []
 
@@ -17,7 +17,7 @@ struct YAMLMap {
         self.lineOffset = lineOffset
         if let mapping = node.mapping {
             for (key, value) in mapping {
-                pairs.append((key.string ?? "", value))
+                pairs.append((key.string ?? "", key, value))
             }
         } else if !(node.scalar.map { $0.string.isEmpty || $0.string == "~" || $0.string == "null" } ?? false) {
             diagnostics.append(.error("\(what) must be a mapping of keys to values", at: location(of: node)))
@@ -87,7 +87,7 @@ struct YAMLMap {
     /// Warnings for keys nobody asked for: usually a typo.
     func unknownKeyWarnings(context: String) -> [Diagnostic] {
         pairs.filter { !usedKeys.contains($0.key) }.map { pair in
-            .warning("unknown \(context) \"\(pair.key)\" (ignored)", at: location(of: pair.value))
+            .warning("unknown \(context) \"\(pair.key)\" (ignored)", at: location(of: pair.keyNode))
         }
     }
 }

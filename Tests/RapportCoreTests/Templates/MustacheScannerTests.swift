@@ -1,6 +1,5 @@
-import Testing
-
 import RapportCore
+import Testing
 
 @Suite struct MustacheScannerTests {
     // MARK: - Positions and tree
@@ -89,7 +88,9 @@ import RapportCore
                 )
             ]
         )
-        #expect(MustacheTag(.variable, "name", transforms: ["uppercased", "reversed"], line: 1, column: 1).description == "{{uppercased(reversed(name))}}")
+        #expect(
+            MustacheTag(.variable, "name", transforms: ["uppercased", "reversed"], line: 1, column: 1).description
+                == "{{uppercased(reversed(name))}}")
     }
 
     @Test func bracesThatAreNotTagsStayText() throws {
@@ -127,29 +128,44 @@ import RapportCore
     @Test(arguments: [
         // Structure
         ("{{#items}}\n{{name}}\n", ["t.md:11:1: error: unclosed section {{#items}}"]),
-        ("a\n{{#a}}{{^b}}x", [
-            "t.md:12:1: error: unclosed section {{#a}}",
-            "t.md:12:7: error: unclosed section {{^b}}",
-        ]),
+        (
+            "a\n{{#a}}{{^b}}x",
+            [
+                "t.md:12:1: error: unclosed section {{#a}}",
+                "t.md:12:7: error: unclosed section {{^b}}",
+            ]
+        ),
         ("a\nb\n{{#a}}\n{{/b}}", ["t.md:14:1: error: {{/b}} closes {{#a}} opened at line 13"]),
         ("{{#a}}{{#b}}{{/a}}", ["t.md:11:13: error: {{/a}} closes {{#b}} opened at line 11"]),
         ("{{#sorted(a)}}{{/a}}", ["t.md:11:15: error: {{/a}} closes {{#sorted(a)}} opened at line 11"]),
         ("x {{/a}}", ["t.md:11:3: error: stray closing tag {{/a}}"]),
-        ("{{#a}}\n{{x@}}", [
-            "t.md:11:1: error: unclosed section {{#a}}",
-            "t.md:12:4: error: invalid character '@' in tag name",
-        ]),
-        ("{{#a}}\n{{b@}}\n{{/c}}\n", [
-            "t.md:12:4: error: invalid character '@' in tag name",
-            "t.md:13:1: error: {{/c}} closes {{#a}} opened at line 11",
-        ]),
-        ("{{<base}}{{x}}{{$b}}{{/b}}{{/base}}", [
-            "t.md:11:10: error: {{x}} cannot appear directly inside {{<base}}; only text, comments and {{$block}} sections can"
-        ]),
-        ("{{<a/b}}{{/a/b}}", [
-            "t.md:11:1: error: unclosed section {{<a/b}}",
-            "t.md:11:13: error: invalid character '/' in tag name",
-        ]),
+        (
+            "{{#a}}\n{{x@}}",
+            [
+                "t.md:11:1: error: unclosed section {{#a}}",
+                "t.md:12:4: error: invalid character '@' in tag name",
+            ]
+        ),
+        (
+            "{{#a}}\n{{b@}}\n{{/c}}\n",
+            [
+                "t.md:12:4: error: invalid character '@' in tag name",
+                "t.md:13:1: error: {{/c}} closes {{#a}} opened at line 11",
+            ]
+        ),
+        (
+            "{{<base}}{{x}}{{$b}}{{/b}}{{/base}}",
+            [
+                "t.md:11:10: error: {{x}} cannot appear directly inside {{<base}}; only text, comments and {{$block}} sections can"
+            ]
+        ),
+        (
+            "{{<a/b}}{{/a/b}}",
+            [
+                "t.md:11:1: error: unclosed section {{<a/b}}",
+                "t.md:11:13: error: invalid character '/' in tag name",
+            ]
+        ),
         ("{{$a(b)}}{{/b}}", ["t.md:11:1: error: transforms cannot be applied to a block: {{$a(b)}}"]),
         // Tag syntax
         ("ab {{name", ["t.md:11:4: error: unterminated tag {{"]),
@@ -216,7 +232,7 @@ import RapportCore
         }
         #expect(nodes.count == copies * 5 + 1)
         #if !DEBUG
-        #expect(elapsed < .seconds(1))
+            #expect(elapsed < .seconds(1))
         #endif
     }
 
