@@ -115,8 +115,8 @@ extension SiteConfig {
         for key in ["print", "serve"] { _ = map.node(key) }
         diagnostics += map.diagnostics + map.unknownKeyWarnings(context: "setting")
 
-        let errors = diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty { throw DiagnosticList(diagnostics.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) }
+        diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticList(diagnostics) }
         return (config, diagnostics)
     }
 }

@@ -11,7 +11,9 @@ enum FrontMatterSplitter {
 
     /// Splits `text`; `unclosed` is the line of an opening fence never closed.
     static func split(_ text: String) -> (Split, unclosedAt: Int?) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone would
+        // miss every line of a file saved with Windows line endings.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard let first = lines.first, first.trimmingTrailingCR() == "---" else {
             return (Split(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0), nil)
         }

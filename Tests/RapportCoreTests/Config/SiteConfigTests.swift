@@ -77,8 +77,8 @@ import Testing
     @Test func unknownKeysAreWarnings() throws {
         let (_, warnings) = try SiteConfig.parse("titel: Oops\nthresholds: {renewal_days: 3}\n", path: "rapport.yml")
         #expect(warnings.map(\.description) == [
-            "rapport.yml:2:28: warning: unknown threshold \"renewal_days\" (ignored)",
-            "rapport.yml:1:8: warning: unknown setting \"titel\" (ignored)",
+            "rapport.yml:1:1: warning: unknown setting \"titel\" (ignored)",
+            "rapport.yml:2:14: warning: unknown threshold \"renewal_days\" (ignored)",
         ])
     }
 
