@@ -27,6 +27,9 @@ extension Rapport {
         @Flag(name: .long, help: "Print nothing but problems.")
         var quiet = false
 
+        @Flag(name: .long, help: "Render every page, ignoring what the previous build left.")
+        var clean = false
+
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
@@ -38,6 +41,7 @@ extension Rapport {
             options.only = only
             options.strict = siteOptions.strict
             options.skipInvalid = skipInvalid
+            options.clean = clean
             options.today = try siteOptions.todayDate()
             if let jobs { options.jobs = jobs }
             try Console.run(options, verb: "Built", quiet: quiet, sitePrefix: siteOptions.site)

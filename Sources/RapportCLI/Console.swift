@@ -29,7 +29,7 @@ enum Console {
             let report = try SiteBuilder(options: options).build()
             progress.finish()
             for warning in report.warnings { printError(display(warning, sitePrefix: sitePrefix)) }
-            if !quiet { print("\(verb) \(report.summary)") }
+            if !quiet { print(report.upToDate ? "Up to date: \(report.summary)" : "\(verb) \(report.summary)") }
         } catch {
             progress.finish()
             for diagnostic in error.diagnostics { printError(display(diagnostic, sitePrefix: sitePrefix)) }

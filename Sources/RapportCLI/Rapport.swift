@@ -10,7 +10,7 @@ struct Rapport: ParsableCommand {
         commandName: "rapport",
         abstract: "Render a personal newsletter for every customer from a CRM export and Markdown.",
         version: "rapport \(RapportVersion.current) (cmark-gfm \(MarkdownRenderer.cmarkVersion))",
-        subcommands: [Build.self, Check.self, Init.self],
+        subcommands: [Build.self, Check.self, Init.self, New.self],
         defaultSubcommand: nil
     )
 }

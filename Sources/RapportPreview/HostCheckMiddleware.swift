@@ -13,7 +13,8 @@ struct HostCheckMiddleware<Context: RequestContext>: RouterMiddleware {
             return Response.text("Bad Request: no Host header\n", status: .badRequest)
         }
         guard hosts.allSatisfy(policy.allows) else {
-            return Response.text("Misdirected Request: rapport serve answers only to localhost, 127.0.0.1 and [::1]\n", status: .misdirectedRequest)
+            return Response.text(
+                "Misdirected Request: rapport serve answers only to localhost, 127.0.0.1 and [::1]\n", status: .misdirectedRequest)
         }
         return try await next(request, context)
     }

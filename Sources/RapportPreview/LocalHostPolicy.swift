@@ -40,7 +40,9 @@ public struct LocalHostPolicy: Sendable {
         }
         if !rest.isEmpty {
             let port = rest.dropFirst()
-            guard rest.first == ":", !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else { return nil }
+            guard rest.first == ":", !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else {
+                return nil
+            }
         }
         return name.isEmpty ? nil : String(name)
     }

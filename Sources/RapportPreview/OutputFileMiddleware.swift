@@ -2,9 +2,9 @@ import Foundation
 import Hummingbird
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Serves the output folder: files by their real path inside it, folders

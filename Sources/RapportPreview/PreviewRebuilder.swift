@@ -14,7 +14,8 @@ struct PreviewRebuilder: Sendable {
         // The build blocks (it fans out on Dispatch); keep it off the cooperative pool.
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<BuildReport, DiagnosticList>, Never>) in
             DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(DiagnosticList) -> BuildReport in try SiteBuilder(options: options).build() })
+                continuation.resume(
+                    returning: Result { () throws(DiagnosticList) -> BuildReport in try SiteBuilder(options: options).build() })
             }
         }
         let log = configuration.log

@@ -42,3 +42,7 @@ final class StopFlag: @unchecked Sendable {
 
     func set() { lock.withLock { value = true } }
 }
+
+extension PreviewWatchService: CustomStringConvertible {
+    var description: String { "PreviewWatchService" }
+}

@@ -11,7 +11,8 @@ struct OutputFixture {
 
     static let dashboard = "<!doctype html>\n<html><head><title>Team</title></head>\n<body>\n<h1>Dashboard</h1>\n</BODY>\n</html>\n"
     static let hub = "<!doctype html><html><head><title>Acme &amp; Sons</title></head><body><p>hub</p></body></html>\n"
-    static let newsletter = "<!doctype html><html><head><title>November</title></head><body><p>Hello Acme, here is a long letter.</p></body></html>\n"
+    static let newsletter =
+        "<!doctype html><html><head><title>November</title></head><body><p>Hello Acme, here is a long letter.</p></body></html>\n"
     static let shortNewsletter = "<html><body>Hi</body></html>\n"
 
     init() throws {
@@ -55,7 +56,8 @@ struct OutputFixture {
         let fileManager = FileManager.default
         try fileManager.createSymbolicLink(atPath: output.appendingPathComponent("escape.txt").path, withDestinationPath: secret.path)
         try fileManager.createSymbolicLink(atPath: output.appendingPathComponent("escape-dir").path, withDestinationPath: base.path)
-        try fileManager.createSymbolicLink(atPath: output.appendingPathComponent("relative-escape").path, withDestinationPath: "../secret.txt")
+        try fileManager.createSymbolicLink(
+            atPath: output.appendingPathComponent("relative-escape").path, withDestinationPath: "../secret.txt")
         try fileManager.createSymbolicLink(atPath: output.appendingPathComponent("into-dot").path, withDestinationPath: ".env")
         try fileManager.createSymbolicLink(atPath: output.appendingPathComponent("alias.css").path, withDestinationPath: "assets/site.css")
     }

@@ -56,7 +56,10 @@ struct PreviewRebuildTests {
         #expect(!diagnostics.isEmpty)
         #expect(diagnostics.allSatisfy { $0.location?.path.hasSuffix("rapport.yml") ?? false })
         #expect(state.status == failed)
-        #expect(site.log.lines.suffix(diagnostics.count + 1) == diagnostics.map(\.description) + ["build failed: \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s"); still serving the last good build"])
+        #expect(
+            site.log.lines.suffix(diagnostics.count + 1) == diagnostics.map(\.description) + [
+                "build failed: \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s"); still serving the last good build"
+            ])
         #expect(try Data(contentsOf: site.output.appendingPathComponent("index.html")) == dashboard)
 
         let app = Application(router: buildRouter(state: state))
@@ -87,7 +90,8 @@ struct PreviewRebuildTests {
             // Let the watcher take its baseline, then save.
             try await Task.sleep(for: .milliseconds(200))
             let newsletters = site.directory.appendingPathComponent("Content/newsletters")
-            let edition = try #require(FileManager.default.contentsOfDirectory(atPath: newsletters.path).sorted().first { $0.hasSuffix(".md") })
+            let edition = try #require(
+                FileManager.default.contentsOfDirectory(atPath: newsletters.path).sorted().first { $0.hasSuffix(".md") })
             let text = try String(contentsOf: newsletters.appendingPathComponent(edition), encoding: .utf8)
             try site.write(text + "\nOne more line.\n", to: "Content/newsletters/\(edition)")
             try await waitUntil(seconds: 20) { state.generation == 2 }

@@ -54,7 +54,9 @@ struct PreviewRouterTests {
             #expect(try fixture.contents(of: "Output/customers/acme/index.html") == OutputFixture.hub)
 
             let nested = try await client.execute(uri: "/customers/acme/newsletters/2026-11/", method: .get)
-            #expect(text(nested) == OutputFixture.newsletter.replacingOccurrences(of: "</body>", with: ReloadScript.tag(generation: 0) + "</body>"))
+            #expect(
+                text(nested)
+                    == OutputFixture.newsletter.replacingOccurrences(of: "</body>", with: ReloadScript.tag(generation: 0) + "</body>"))
         }
     }
 
@@ -288,7 +290,9 @@ struct PreviewRouterTests {
         try await withRouter { client, _, state in
             state.record(
                 .failed([
-                    .error("unknown field `customer.nmae`", at: SourceLocation(path: "Content/newsletters/2026-11.md", line: 3, column: 7), customer: "AC-1"),
+                    .error(
+                        "unknown field `customer.nmae`", at: SourceLocation(path: "Content/newsletters/2026-11.md", line: 3, column: 7),
+                        customer: "AC-1"),
                     .warning("<b>bold</b> & \"quoted\"", at: SourceLocation(path: "rapport.yml", line: 1)),
                 ]))
             for uri in ["/", "/customers/acme/", "/not-built-yet/"] {

@@ -1,11 +1,11 @@
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 
 @testable import RapportPreview
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite("Site watcher")
 struct SiteWatcherTests {
@@ -13,8 +13,10 @@ struct SiteWatcherTests {
     private func makeSite() throws -> URL {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-watch-\(UUID().uuidString)")
         for (path, text) in [
-            ("Content/newsletters/2026-11.md", "# Hello\n"), ("Layouts/base.mustache", "{{$body}}{{/body}}\n"), ("rapport.yml", "title: T\n"),
-            ("Content/.2026-11.md.swp", "swap"), ("Content/notes.md~", "backup"), ("Content/.hidden/x.md", "x"), ("Output/index.html", "out"),
+            ("Content/newsletters/2026-11.md", "# Hello\n"), ("Layouts/base.mustache", "{{$body}}{{/body}}\n"),
+            ("rapport.yml", "title: T\n"),
+            ("Content/.2026-11.md.swp", "swap"), ("Content/notes.md~", "backup"), ("Content/.hidden/x.md", "x"),
+            ("Output/index.html", "out"),
         ] {
             let url = site.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -30,3 +30,20 @@ struct AssetCopier {
         return entries
     }
 }
+
+extension AssetCopier {
+    /// Names, sizes and modification times of the assets: cheap, and enough
+    /// to notice an edit without reading every file.
+    func fingerprint() -> String {
+        let source = siteDirectory.appendingPathComponent("Content/assets")
+        let fileManager = FileManager.default
+        var text = ""
+        for relative in (fileManager.subpaths(atPath: source.path) ?? []).sorted() {
+            guard let attributes = try? fileManager.attributesOfItem(atPath: source.appendingPathComponent(relative).path) else { continue }
+            let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            text += "\(relative):\(size):\(modified);"
+        }
+        return InputHasher.hash(text)
+    }
+}

@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var skipInvalid = false
     /// "Today" for computed values such as days to renewal.
     public var today: CalendarDate = .today()
+    /// Render everything, ignoring what the previous build left (`--clean`).
+    public var clean = false
     /// False for `rapport check`: everything is rendered, nothing is written.
     public var writeOutput = true
     /// Called with (done, total) while customers render.

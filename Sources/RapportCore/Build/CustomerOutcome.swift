@@ -5,6 +5,8 @@ struct CustomerOutcome: Sendable {
     var dashboardRow: DashboardRow?
     /// Pages counted for the summary (newsletters and hub).
     var pages = 0
+    /// Pages taken unchanged from the previous build.
+    var reused = 0
 }
 
 /// One line of the team dashboard, as text (view models are not Sendable).
@@ -26,4 +28,6 @@ struct ManifestEntry: Sendable, Hashable, Codable {
     var kind: String
     var inputs: String
     var sha256: String
+    /// Warnings rendering this file gave, replayed when it is reused.
+    var warnings: [Diagnostic]?
 }

@@ -7,7 +7,7 @@ extension DashboardRow {
     static let flagFields = ["renewal_due", "due_for_checkin", "is_new"]
 
     /// The dashboard's view of a customer, taken from their view model.
-    init(scope: ViewModel, profile: CustomerProfile) {
+    init(scope: ViewModel, profile: CustomerProfile, cadence: Int) {
         let customer = scope["customer"] as? ViewModel ?? [:]
         var values: [String: String] = [:]
         for field in Self.textFields {
@@ -15,6 +15,10 @@ extension DashboardRow {
         }
         values["hub_url"] = SitePaths.hub(profile.slug)
         values["name"] = values["name"] ?? profile.id
+        values["sort_key"] = SitePageRenderer.sortKey(values["name"]!)
+        if customer["due_for_checkin"] as? Bool == true {
+            values["days_overdue"] = values["days_since_contact"].flatMap(Int.init).map { String(max(0, $0 - cadence)) } ?? "never contacted"
+        }
         var flags: [String: Bool] = [:]
         for field in Self.flagFields { flags[field] = customer[field] as? Bool ?? false }
         flags["at_risk"] = values["health"] == "at_risk"

@@ -4,6 +4,15 @@ struct LoadedSite: Sendable {
     /// Customers in file order, typed and slugged.
     var customers: [CustomerProfile]
     var newsletters: [CompiledDocument]
+    var reviews: [CompiledDocument]
+    /// Account notes by customer id.
+    var notes: [String: CustomerNotes]
+    /// Monthly metrics, when the site has them.
+    var metrics: MetricsTable?
+    /// Makes print pages self-contained (CSS and images inlined).
+    var printPages: PrintPages
+    /// Per-build secret in the tokens that carry HTML through Markdown.
+    var embedNonce: String
     var contentPartials: TemplateLibrary
     var layouts: TemplateLibrary
     /// Site-wide hash of config, layouts, partials and rapport's version.
@@ -23,6 +32,8 @@ struct CompiledDocument: Sendable {
     var headerTemplates: [String: CompiledText] = [:]
     var layoutName: String
     var date: CalendarDate
+    /// For reviews: the months they look back on.
+    var period: ReviewPeriod?
     var sourceHash: String
 }
 

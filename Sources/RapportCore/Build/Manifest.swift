@@ -3,10 +3,15 @@ import Foundation
 /// `manifest.json`: every file written, the customer it belongs to, and a
 /// hash of its inputs, sorted by path so the same build gives the same bytes.
 struct Manifest: Codable {
-    var generator = "rapport \(RapportVersion.current)"
+    static let currentGenerator = "rapport \(RapportVersion.current)"
+
+    var generator = Manifest.currentGenerator
+    /// A digest of every input of the build; equal digests mean nothing to do.
+    var inputs: String?
     var files: [ManifestEntry]
 
-    init(files: [ManifestEntry]) {
+    init(inputs: String?, files: [ManifestEntry]) {
+        self.inputs = inputs
         self.files = files.sorted { $0.path < $1.path }
     }
 

@@ -8,9 +8,17 @@ import RapportMarkdown
 final class PageRenderer {
     let site: LoadedSite
     let today: CalendarDate
-    private let formatter = LocaleFormatter()
+    let formatter = LocaleFormatter()
     private let checker: FieldChecker
     private var builder: ViewModelBuilder { ViewModelBuilder(config: site.config, today: today, formatter: formatter) }
+
+    /// A document rendered for one customer.
+    struct RenderedDocument {
+        var web: String
+        /// The self-contained print page, when the site has a print layout.
+        var print: String?
+        var warnings: [Diagnostic]
+    }
 
     init(site: LoadedSite, today: CalendarDate) {
         self.site = site
@@ -18,16 +26,37 @@ final class PageRenderer {
         self.checker = FieldChecker(partials: site.contentPartials.entries)
     }
 
-    /// The customer's own values (`customer`, `sender`, `site`).
-    func scope(for profile: CustomerProfile) -> ViewModel {
-        builder.customerScope(for: profile)
+    /// The customer's own values (`customer`, `sender`, `site`, `notes`),
+    /// with the HTML embeds their pages will resolve.
+    func scope(for profile: CustomerProfile) -> (ViewModel, HTMLEmbeds) {
+        let embeds = HTMLEmbeds(nonce: site.embedNonce)
+        var scope = builder.customerScope(for: profile)
+        if let notes = site.notes[profile.id] {
+            scope["notes"] = notes.viewModel(embeds: embeds, formatter: formatter, locale: profile.locale)
+        }
+        return (scope, embeds)
     }
 
-    /// One newsletter as `profile` will read it, as a whole HTML page.
-    func newsletter(_ compiled: CompiledDocument, for profile: CustomerProfile, scope: ViewModel) throws(DiagnosticList) -> String {
+    /// One newsletter or review as `profile` will read it: the web page and
+    /// its print twin.
+    func render(
+        _ compiled: CompiledDocument, for profile: CustomerProfile, scope: ViewModel, embeds: HTMLEmbeds
+    ) throws(DiagnosticList) -> RenderedDocument {
         let document = compiled.document
         var model = scope
-        model["document"] = builder.document(document, date: compiled.date, locale: profile.locale)
+        var documentModel = builder.document(document, date: compiled.date, locale: profile.locale)
+        var warnings: [Diagnostic] = []
+        if let period = compiled.period {
+            let periodModel = ReviewModels.period(period, formatter: formatter, locale: profile.locale)
+            model["period"] = periodModel
+            documentModel["period"] = period.name
+            let metrics = ReviewModels.metrics(
+                site.metrics, customer: profile.id, period: period, formatter: formatter, locale: profile.locale, embeds: embeds)
+            model["metrics"] = metrics.byName
+            model["metrics_list"] = metrics.list
+            warnings += honestyWarnings(compiled, profile: profile, fallingMetrics: metrics.falling, model: model)
+        }
+        model["document"] = documentModel
         applyFallbacks(document: document, to: &model)
 
         var empty = checker.emptyFields(in: compiled.nodes, path: document.path, model: model)
@@ -48,52 +77,58 @@ final class PageRenderer {
         }
         renderHeaders(compiled, into: &model)
 
-        let markdown: String
-        do {
-            markdown = try site.contentPartials.renderDocument(compiled, model)
-        } catch {
-            throw DiagnosticList([error])
-        }
-        let html: String
-        do {
-            html = try MarkdownRenderer.renderHTML(
-                markdown, options: MarkdownOptions(allowUnsafeHTML: document.frontMatter.unsafeHTML),
-                limits: site.config.markdown)
-        } catch {
-            throw DiagnosticList([
-                .error(
-                    "after merging this customer's data: \(error.message)",
-                    at: SourceLocation(path: document.path), customer: profile.id)
-            ])
-        }
+        let html = try content(compiled, model: model, profile: profile)
         var page = model
         page["content"] = html
         page["page_title"] = "\(model.value(atPath: "document.title") as? String ?? document.name) — \(model.value(atPath: "customer.name") as? String ?? profile.id)"
-        page["root"] = "../../../../"
         page["lang"] = profile.locale
         page["generator"] = "rapport \(RapportVersion.current)"
         page["hub_url"] = SitePaths.hub(profile.slug)
-        page["edition_url"] = SitePaths.edition(document.name)
+        page["edition_url"] = SitePaths.overview(document)
+        page["print_url"] = SitePaths.printFile(profile.slug, document)
+        page["web_url"] = SitePaths.documentFile(profile.slug, document)
+        page["customer_name_for_header"] = model.value(atPath: "customer.name") as? String ?? profile.id
+        page["paper"] = site.config.paper.rawValue
+        page["paper_size"] = site.config.paper.cssSize
+
+        var rendered = RenderedDocument(web: "", print: nil, warnings: warnings)
         do {
-            return try site.layouts.render(compiled.layoutName, page, path: "Layouts/\(compiled.layoutName).mustache")
+            page["root"] = "../../../../"
+            let layoutPath = "Layouts/\(compiled.layoutName).mustache"
+            rendered.web = embeds.resolve(try site.layouts.render(compiled.layoutName, page, path: layoutPath))
+            if site.layouts.contains("print") {
+                page["root"] = "../../"
+                let printPage = embeds.resolve(try site.layouts.render("print", page, path: "Layouts/print.mustache"))
+                rendered.print = printPage
+            }
         } catch {
             throw DiagnosticList([error])
         }
+        return rendered
     }
 
-    /// The customer's hub page listing their newsletters.
-    func hub(for profile: CustomerProfile, scope: ViewModel, newsletters: [CompiledDocument]) throws(Diagnostic) -> String {
+    /// The customer's hub page listing their newsletters and reviews.
+    func hub(
+        for profile: CustomerProfile, scope: ViewModel, newsletters: [CompiledDocument], reviews: [CompiledDocument]
+    ) throws(Diagnostic) -> String {
         var page = scope
-        page["newsletters"] = newsletters.map { compiled -> ViewModel in
-            [
+        func entry(_ compiled: CompiledDocument) -> ViewModel {
+            var model: ViewModel = [
                 "edition": compiled.document.name,
-                "title": compiled.document.frontMatter.title ?? compiled.document.name,
+                "name": compiled.document.name,
+                "title": compiled.document.frontMatter.title.flatMap { $0.contains("{{") ? nil : $0 } ?? compiled.document.name,
                 "date": formatter.longDate(compiled.date, locale: profile.locale),
                 "date_iso": compiled.date.description,
-                "url": SitePaths.newsletter(profile.slug, compiled.document.name),
+                "url": SitePaths.documentFile(profile.slug, compiled.document),
+                "print_url": SitePaths.printFile(profile.slug, compiled.document),
             ]
+            if let period = compiled.period { model["period_label"] = period.label }
+            return model
         }
+        page["newsletters"] = newsletters.map(entry)
         page["has_newsletters"] = !newsletters.isEmpty
+        page["reviews"] = reviews.map(entry)
+        page["has_reviews"] = !reviews.isEmpty
         page["page_title"] = scope.value(atPath: "customer.name") as? String ?? profile.id
         page["root"] = "../../"
         page["lang"] = profile.locale
@@ -102,6 +137,54 @@ final class PageRenderer {
     }
 
     // MARK: - Private
+
+    /// Merges the body and renders its Markdown to HTML.
+    private func content(_ compiled: CompiledDocument, model: ViewModel, profile: CustomerProfile) throws(DiagnosticList) -> String {
+        let markdown: String
+        do {
+            markdown = try site.contentPartials.renderDocument(compiled, model)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        do {
+            return try MarkdownRenderer.renderHTML(
+                markdown, options: MarkdownOptions(allowUnsafeHTML: compiled.document.frontMatter.unsafeHTML),
+                limits: site.config.markdown)
+        } catch {
+            throw DiagnosticList([
+                .error(
+                    "after merging this customer's data: \(error.message)",
+                    at: SourceLocation(path: compiled.document.path), customer: profile.id)
+            ])
+        }
+    }
+
+    /// A review must say what went wrong: warn when a customer's numbers
+    /// fell or they have open issues, but their review would show no issue.
+    private func honestyWarnings(
+        _ compiled: CompiledDocument, profile: CustomerProfile, fallingMetrics: [String], model: ViewModel
+    ) -> [Diagnostic] {
+        let location = SourceLocation(path: compiled.document.path)
+        let notes = site.notes[profile.id]
+        let recordedIssues = notes?.issues.isEmpty == false
+        var warnings: [Diagnostic] = []
+        if !fallingMetrics.isEmpty, !recordedIssues {
+            warnings.append(
+                .warning(
+                    "\(fallingMetrics.joined(separator: ", ")) fell in \(compiled.period?.label ?? "the period") but the notes record no issue; the review would not say what went wrong (add issues: to Content/notes/\(profile.id).md)",
+                    at: location, customer: profile.id))
+        }
+        if recordedIssues {
+            let shown = checker.visitedNames(in: compiled.nodes, model: model)
+            if !shown.contains(where: { $0.hasPrefix("notes.issues") }) {
+                warnings.append(
+                    .warning(
+                        "this customer has issues in their notes but their review would show none of them",
+                        at: location, customer: profile.id))
+            }
+        }
+        return warnings
+    }
 
     /// Replaces templated `document.title` / `subject` / `preheader` with
     /// this customer's text. A subject that was derived from the title
@@ -125,7 +208,7 @@ final class PageRenderer {
         let fallbacks = site.config.fallbacks.merging(document.frontMatter.fallbacks) { _, documentValue in documentValue }
         for (path, value) in fallbacks.sorted(by: { $0.key < $1.key }) {
             let current = model.value(atPath: path)
-            if current == nil || (current as? String)?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
+            if current == nil || (current as? String)?.isBlank == true {
                 model.setValue(value, atPath: path)
             }
         }

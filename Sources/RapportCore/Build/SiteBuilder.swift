@@ -21,6 +21,12 @@ public struct SiteBuilder: Sendable {
                 return error
             })
         }
+        let customerHashes = site.customers.map { Self.customerHash($0, site: site) }
+        let buildInputs = Self.buildInputs(site: site, customerHashes: customerHashes, options: options)
+        let previous = options.writeOutput && !options.clean ? PreviousBuild.load(from: options.outputDirectory) : nil
+        if let previous, previous.inputs == buildInputs, previous.isIntact() {
+            return upToDateReport(site: site, previous: previous, started: started)
+        }
         let staging: StagingDirectory?
         do {
             staging = options.writeOutput ? try StagingDirectory(for: options.outputDirectory) : nil
@@ -28,7 +34,8 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticList([error])
         }
         do {
-            let report = try render(site, into: staging, started: started)
+            let report = try render(
+                site, into: staging, previous: previous, customerHashes: customerHashes, buildInputs: buildInputs, started: started)
             try staging?.commit()
             return report
         } catch let error as DiagnosticList {
@@ -45,8 +52,11 @@ public struct SiteBuilder: Sendable {
 
     // MARK: - Rendering
 
-    private func render(_ site: LoadedSite, into staging: StagingDirectory?, started: Date) throws -> BuildReport {
-        let outcomes = renderCustomers(site, into: staging)
+    private func render(
+        _ site: LoadedSite, into staging: StagingDirectory?, previous: PreviousBuild?, customerHashes: [String],
+        buildInputs: String, started: Date
+    ) throws -> BuildReport {
+        let outcomes = renderCustomers(site, into: staging, previous: previous, customerHashes: customerHashes)
         if options.isCancelled() { throw DiagnosticList([.error("build cancelled; the previous output is unchanged", at: nil)]) }
 
         var diagnostics = site.warnings
@@ -55,6 +65,7 @@ public struct SiteBuilder: Sendable {
         var rows: [DashboardRow] = []
         var included: [CustomerProfile] = []
         var pages = 0
+        var reused = 0
         for (profile, outcome) in zip(site.customers, outcomes) {
             let errors = outcome.diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty, options.skipInvalid {
@@ -66,6 +77,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += outcome.diagnostics
             files += outcome.files
             pages += outcome.pages
+            reused += outcome.reused
             if let row = outcome.dashboardRow { rows.append(row) }
             included.append(profile)
         }
@@ -81,20 +93,20 @@ public struct SiteBuilder: Sendable {
         try staging?.write(dashboard, to: SitePaths.dashboard)
         files.append(ManifestEntry(path: SitePaths.dashboard, customer: nil, kind: "dashboard", inputs: site.sharedInputsHash, sha256: InputHasher.hash(dashboard)))
         pages += 1
-        for compiled in site.newsletters {
+        for compiled in site.newsletters + site.reviews {
             let page = try sitePages.edition(compiled)
-            let path = SitePaths.editionFile(compiled.document.name)
+            let path = SitePaths.overview(compiled.document)
             try staging?.write(page, to: path)
-            files.append(ManifestEntry(path: path, customer: nil, kind: "edition", inputs: InputHasher.hash(site.sharedInputsHash + compiled.sourceHash), sha256: InputHasher.hash(page)))
+            files.append(ManifestEntry(path: path, customer: nil, kind: compiled.document.kind == .review ? "review-overview" : "edition", inputs: InputHasher.hash(site.sharedInputsHash + compiled.sourceHash), sha256: InputHasher.hash(page)))
             pages += 1
         }
         if let staging {
             files += try AssetCopier(siteDirectory: options.siteDirectory).copy(into: staging)
-            let manifest = try Manifest(files: files).encoded()
+            let manifest = try Manifest(inputs: skipped.isEmpty ? buildInputs : nil, files: files).encoded()
             try staging.write(manifest, to: SitePaths.manifest)
         }
         return BuildReport(
-            customers: included.count, pages: pages, files: files.count + 1,
+            customers: included.count, pages: pages, reused: reused, files: files.count + 1,
             warnings: diagnostics.filter { $0.severity == .warning }, skippedCustomers: skipped,
             seconds: Date().timeIntervalSince(started))
     }
@@ -102,7 +114,9 @@ public struct SiteBuilder: Sendable {
     /// Renders every customer on `options.jobs` workers. Results land in a
     /// slot per customer, so their order (and the output) never depends on
     /// which worker finished first.
-    private func renderCustomers(_ site: LoadedSite, into staging: StagingDirectory?) -> [CustomerOutcome] {
+    private func renderCustomers(
+        _ site: LoadedSite, into staging: StagingDirectory?, previous: PreviousBuild?, customerHashes: [String]
+    ) -> [CustomerOutcome] {
         let total = site.customers.count
         let results = OutcomeSlots(count: total)
         let workers = max(1, min(options.jobs, total))
@@ -111,7 +125,9 @@ public struct SiteBuilder: Sendable {
             let renderer = PageRenderer(site: site, today: options.today)
             while let index = results.claimNext() {
                 if options.isCancelled() { return }
-                let outcome = Self.renderCustomer(site.customers[index], site: site, renderer: renderer, staging: staging)
+                let outcome = Self.renderCustomer(
+                    site.customers[index], site: site, renderer: renderer, staging: staging, previous: previous,
+                    customerHash: customerHashes[index])
                 let done = results.store(outcome, at: index)
                 options.progress?(done, total)
             }
@@ -120,23 +136,50 @@ public struct SiteBuilder: Sendable {
     }
 
     private static func renderCustomer(
-        _ profile: CustomerProfile, site: LoadedSite, renderer: PageRenderer, staging: StagingDirectory?
+        _ profile: CustomerProfile, site: LoadedSite, renderer: PageRenderer, staging: StagingDirectory?,
+        previous: PreviousBuild?, customerHash: String
     ) -> CustomerOutcome {
         var outcome = CustomerOutcome()
-        let scope = renderer.scope(for: profile)
-        let recordHash = InputHasher.hash(InputHasher.canonical(profile.record.fields))
+        let (scope, embeds) = renderer.scope(for: profile)
         let newsletters = site.newsletters.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
-        for compiled in newsletters {
+        let reviews = site.reviews.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
+        for compiled in newsletters + reviews {
             do {
-                let page = try renderer.newsletter(compiled, for: profile, scope: scope)
-                let path = SitePaths.newsletterFile(profile.slug, compiled.document.name)
-                try staging?.write(page, to: path)
+                let rendered = try renderer.render(compiled, for: profile, scope: scope, embeds: embeds)
+                let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + compiled.sourceHash)
+                let kind = compiled.document.kind.rawValue
+                let path = SitePaths.documentFile(profile.slug, compiled.document)
+                let printPath = SitePaths.printFile(profile.slug, compiled.document)
+                if let previous, let staging, let webEntry = previous.reusable(path, inputs: inputs),
+                    !site.layouts.contains("print") || previous.reusable(printPath, inputs: inputs) != nil
+                {
+                    try staging.reuse(path, from: previous.output)
+                    outcome.files.append(webEntry)
+                    outcome.diagnostics += webEntry.warnings ?? []
+                    if let printEntry = previous.reusable(printPath, inputs: inputs), site.layouts.contains("print") {
+                        try staging.reuse(printPath, from: previous.output)
+                        outcome.files.append(printEntry)
+                        outcome.reused += 1
+                    }
+                    outcome.reused += 1
+                    outcome.pages += site.layouts.contains("print") ? 2 : 1
+                    continue
+                }
+                try staging?.write(rendered.web, to: path)
                 outcome.files.append(
                     ManifestEntry(
-                        path: path, customer: profile.id, kind: "newsletter",
-                        inputs: InputHasher.hash(site.sharedInputsHash + recordHash + compiled.sourceHash),
-                        sha256: InputHasher.hash(page)))
+                        path: path, customer: profile.id, kind: kind, inputs: inputs, sha256: InputHasher.hash(rendered.web),
+                        warnings: rendered.warnings.isEmpty ? nil : rendered.warnings))
                 outcome.pages += 1
+                if let print = rendered.print {
+                    let (page, problems) = site.printPages.selfContained(print)
+                    outcome.diagnostics += problems.map { var warning = $0; warning.customerID = profile.id; return warning }
+                    try staging?.write(page, to: printPath)
+                    outcome.files.append(
+                        ManifestEntry(path: printPath, customer: profile.id, kind: "print", inputs: inputs, sha256: InputHasher.hash(page)))
+                    outcome.pages += 1
+                }
+                outcome.diagnostics += rendered.warnings
             } catch let error as DiagnosticList {
                 outcome.diagnostics += error.diagnostics
             } catch let error as Diagnostic {
@@ -146,20 +189,56 @@ public struct SiteBuilder: Sendable {
             }
         }
         do {
-            let hub = try renderer.hub(for: profile, scope: scope, newsletters: newsletters)
             let path = SitePaths.hubFile(profile.slug)
-            try staging?.write(hub, to: path)
-            outcome.files.append(
-                ManifestEntry(
-                    path: path, customer: profile.id, kind: "customer",
-                    inputs: InputHasher.hash(site.sharedInputsHash + recordHash + newsletters.map(\.sourceHash).joined()),
-                    sha256: InputHasher.hash(hub)))
+            let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + (newsletters + reviews).map(\.sourceHash).joined())
+            if let previous, let staging, let entry = previous.reusable(path, inputs: inputs) {
+                try staging.reuse(path, from: previous.output)
+                outcome.files.append(entry)
+                outcome.reused += 1
+            } else {
+                let hub = embeds.resolve(try renderer.hub(for: profile, scope: scope, newsletters: newsletters, reviews: reviews))
+                try staging?.write(hub, to: path)
+                outcome.files.append(
+                    ManifestEntry(path: path, customer: profile.id, kind: "customer", inputs: inputs, sha256: InputHasher.hash(hub)))
+            }
             outcome.pages += 1
         } catch {
             outcome.diagnostics.append(error)
         }
-        outcome.dashboardRow = DashboardRow(scope: scope, profile: profile)
+        outcome.dashboardRow = DashboardRow(scope: scope, profile: profile, cadence: site.config.thresholds.checkinCadenceDays)
         return outcome
+    }
+
+    // MARK: - Incremental builds
+
+    /// Everything one customer's pages are made from besides the shared
+    /// inputs: their record, notes and metrics.
+    static func customerHash(_ profile: CustomerProfile, site: LoadedSite) -> String {
+        var text = InputHasher.canonical(profile.record.fields)
+        text += "|slug=\(profile.slug)|last_contact=\(profile.lastContact?.description ?? "")"
+        if let notes = site.notes[profile.id] { text += "|notes=" + notes.source }
+        if let metrics = site.metrics { text += "|metrics=" + metrics.fingerprint(for: profile.id) }
+        return InputHasher.hash(text)
+    }
+
+    /// A digest of every input of the whole build: equal to the previous
+    /// build's means there is nothing to do.
+    static func buildInputs(site: LoadedSite, customerHashes: [String], options: BuildOptions) -> String {
+        var text = site.sharedInputsHash
+        text += "|only=" + options.only.joined(separator: ",")
+        for document in site.newsletters + site.reviews { text += "|doc=\(document.document.path):\(document.sourceHash)" }
+        for (profile, hash) in zip(site.customers, customerHashes) { text += "|\(profile.id)=\(hash)" }
+        text += "|assets=" + AssetCopier(siteDirectory: options.siteDirectory).fingerprint()
+        return InputHasher.hash(text)
+    }
+
+    /// The report of a build that found nothing changed and wrote nothing.
+    private func upToDateReport(site: LoadedSite, previous: PreviousBuild, started: Date) -> BuildReport {
+        let pages = previous.entries.values.filter { $0.kind != "asset" }.count
+        let replayed = previous.entries.keys.sorted().flatMap { previous.entries[$0]!.warnings ?? [] }
+        return BuildReport(
+            customers: site.customers.count, pages: pages, reused: pages, upToDate: true, files: previous.entries.count,
+            warnings: site.warnings + replayed, skippedCustomers: [], seconds: Date().timeIntervalSince(started))
     }
 
     // MARK: - Checks

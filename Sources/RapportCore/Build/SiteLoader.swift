@@ -23,22 +23,42 @@ struct SiteLoader {
         let loadedLayouts = collect(&diagnostics) { () throws(DiagnosticList) in try loadLayouts() }
         let layouts = loadedLayouts ?? TemplateLibrary()
         let documents = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).newsletters() } ?? []
+        let reviewDocuments = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).reviews() } ?? []
+        var customers = profiles
+        let (notes, notesWarnings) = collect(&diagnostics) { () throws(DiagnosticList) in
+            try NotesLoader(siteDirectory: site, limits: config.markdown).load(customers: profiles)
+        } ?? ([:], [])
+        diagnostics += notesWarnings
+        // A later contact noted by hand counts, whatever the CRM export says.
+        for index in customers.indices {
+            if let noted = notes[customers[index].id]?.lastContact, noted > (customers[index].lastContact ?? noted) || customers[index].lastContact == nil {
+                customers[index].lastContact = noted
+            }
+        }
+        let metrics = loadMetrics(config: config, customers: profiles, diagnostics: &diagnostics)
 
         // When the records did not load, names cannot be checked against
         // them; everything else in the content still is.
         let schema = loadedCustomers == nil ? Self.schema(customer: .anything) : Self.schema(for: profiles)
         var newsletters: [CompiledDocument] = []
-        for document in documents {
+        var reviews: [CompiledDocument] = []
+        for document in documents + reviewDocuments {
+            let documentSchema = document.kind == .review ? Self.reviewSchema(base: schema, metrics: metrics) : schema
             if let compiled = collect(&diagnostics, {
                 () throws(DiagnosticList) in
                 try compile(
-                    document, config: config, partials: contentPartials, layouts: loadedLayouts, schema: schema,
+                    document, config: config, partials: contentPartials, layouts: loadedLayouts, schema: documentSchema,
                     customers: profiles)
             }) {
-                newsletters.append(compiled)
+                if document.kind == .review {
+                    diagnostics += Self.reviewTemplateWarnings(compiled)
+                    reviews.append(compiled)
+                } else {
+                    newsletters.append(compiled)
+                }
             }
         }
-        if documents.isEmpty, diagnostics.isEmpty {
+        if documents.isEmpty, reviewDocuments.isEmpty, diagnostics.isEmpty {
             diagnostics.append(
                 .warning("no newsletters yet: add one such as Content/newsletters/2026-11.md (rapport new newsletter 2026-11)", at: nil))
         }
@@ -47,8 +67,9 @@ struct SiteLoader {
         }
         let shared = InputHasher.sharedHash(config: config, partials: contentPartials, layouts: layouts, today: options.today)
         return LoadedSite(
-            config: config, customers: profiles, newsletters: newsletters, contentPartials: contentPartials,
-            layouts: layouts, sharedInputsHash: shared, warnings: diagnostics)
+            config: config, customers: customers, newsletters: newsletters, reviews: reviews, notes: notes, metrics: metrics,
+            printPages: PrintPages(siteDirectory: site, baseURL: config.baseURL), embedNonce: HTMLEmbeds.makeNonce(), contentPartials: contentPartials, layouts: layouts,
+            sharedInputsHash: shared, warnings: diagnostics)
     }
 
     // MARK: - Records
@@ -88,6 +109,13 @@ struct SiteLoader {
         problems.sort { $0.location ?? SourceLocation(path: "") < $1.location ?? SourceLocation(path: "") }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
         return (profiles, problems)
+    }
+
+    private func loadMetrics(config: SiteConfig, customers: [CustomerProfile], diagnostics: inout [Diagnostic]) -> MetricsTable? {
+        let path = config.records.metrics
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.siteDirectory.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return ReviewModels.loadMetrics(url: url, path: path, config: config, customers: customers, diagnostics: &diagnostics)
     }
 
     // MARK: - Templates
@@ -158,7 +186,7 @@ struct SiteLoader {
             problems.append(
                 .error("file name \"\(document.name).md\" must use only letters, digits, '-', '_' and '.' (it becomes a URL)", at: fileLocation))
         }
-        let layoutName = document.frontMatter.layout ?? "newsletter"
+        let layoutName = document.frontMatter.layout ?? (document.kind == .review ? "review" : "newsletter")
         // Layouts that failed to load were reported already; not again per document.
         if let layouts, !layouts.contains(layoutName) {
             problems.append(
@@ -166,8 +194,13 @@ struct SiteLoader {
                     "layout \"\(layoutName)\" not found (looked for Layouts/\(layoutName).mustache)",
                     at: document.frontMatter.layoutLocation ?? fileLocation))
         }
+        var period: ReviewPeriod?
+        if document.kind == .review {
+            period = Self.period(of: document, problems: &problems)
+        }
         var date = document.frontMatter.date
         if date == nil, let fromName = CalendarDate(iso: document.name + "-01") { date = fromName }
+        if date == nil, let period { date = period.end.lastDay }
         if date == nil {
             problems.append(.error("add a date: YYYY-MM-DD to the front matter (the file name is not a YYYY-MM edition)", at: fileLocation))
         }
@@ -205,6 +238,7 @@ struct SiteLoader {
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
         return CompiledDocument(
             document: document, nodes: nodes, template: template, headerTemplates: headers, layoutName: layoutName, date: date!,
+            period: period,
             sourceHash: InputHasher.hash(document.source))
     }
 
@@ -245,6 +279,55 @@ struct SiteLoader {
 
     // MARK: - Helpers
 
+    /// A review's months: from its file name (`2026-Q4`) or front matter
+    /// `period: {start: 2026-10, end: 2026-12}`.
+    static func period(of document: ContentDocument, problems: inout [Diagnostic]) -> ReviewPeriod? {
+        let frontMatter = document.frontMatter
+        if frontMatter.periodStart != nil || frontMatter.periodEnd != nil {
+            guard let start = frontMatter.periodStart.flatMap(YearMonth.init(iso:)),
+                let end = frontMatter.periodEnd.flatMap(YearMonth.init(iso:)), start <= end
+            else {
+                problems.append(
+                    .error("period needs start: and end: months written YYYY-MM, start before end", at: frontMatter.periodLocation))
+                return nil
+            }
+            return ReviewPeriod(name: document.name, start: start, end: end)
+        }
+        if let period = ReviewPeriod(quarter: document.name) { return period }
+        problems.append(
+            .error(
+                "name the review after its quarter (2026-Q4.md) or give period: {start: YYYY-MM, end: YYYY-MM} in front matter",
+                at: SourceLocation(path: document.path, line: 1, column: 1)))
+        return nil
+    }
+
+    /// Warnings for a review template that has no place for what went
+    /// wrong or for next quarter's goals: reviews tell the truth and ask.
+    static func reviewTemplateWarnings(_ compiled: CompiledDocument) -> [Diagnostic] {
+        var names: Set<String> = []
+        var stack: [[MustacheNode]] = [compiled.nodes]
+        while let nodes = stack.popLast() {
+            for node in nodes {
+                switch node {
+                case .tag(let tag): names.insert(tag.name)
+                case .section(let tag, let children):
+                    names.insert(tag.name)
+                    stack.append(children)
+                case .text: break
+                }
+            }
+        }
+        let location = SourceLocation(path: compiled.document.path, line: 1, column: 1)
+        var warnings: [Diagnostic] = []
+        if !names.contains(where: { $0.hasPrefix("notes.issues") || $0 == "notes.has_issues" || $0 == "notes.has_open_issues" }) {
+            warnings.append(.warning("this review has no place for what went wrong: show {{#notes.issues}} (reviews tell the truth)", at: location))
+        }
+        if !names.contains(where: { $0.hasPrefix("notes.goals") || $0 == "notes.has_goals" || $0.hasPrefix("period.next") }) {
+            warnings.append(.warning("this review never asks about next quarter's goals: show {{#notes.goals}} or {{period.next.label}}", at: location))
+        }
+        return warnings
+    }
+
     /// Every name a content template can use, whatever customer renders it.
     static func schema(for customers: [CustomerProfile]) -> FieldSchema {
         var customer = FieldSchema.values(ViewModelBuilder.computedCustomerFields)
@@ -254,8 +337,24 @@ struct SiteLoader {
         return schema(customer: customer)
     }
 
+    /// A review's names: a newsletter's plus period and metrics.
+    static func reviewSchema(base: FieldSchema, metrics: MetricsTable?) -> FieldSchema {
+        guard case .object(var names) = base else { return base }
+        names["period"] = .object([
+            "name": .value, "label": .value, "start": .value, "end": .value, "start_iso": .value, "end_iso": .value,
+            "previous": .values(["name", "label"]), "next": .values(["name", "label"]),
+        ])
+        let metricSchema = ReviewModels.metricSchema
+        var byName: [String: FieldSchema] = [:]
+        for name in metrics?.metricNames ?? [] { byName[name] = metricSchema }
+        names["metrics"] = .object(byName)
+        names["metrics_list"] = .list(metricSchema)
+        return .object(names)
+    }
+
     static func schema(customer: FieldSchema) -> FieldSchema {
         .object([
+            "notes": CustomerNotes.schema,
             "customer": customer,
             "sender": .values(["name", "first_name", "email", "company"]),
             "site": .values(["title", "base_url", "locale", "currency", "year"]),

@@ -30,14 +30,9 @@ struct SitePageRenderer {
             "renewal_due": String(renewals.count),
         ]
         page["counts"] = counts
-        page["editions"] = site.newsletters.reversed().map { compiled -> ViewModel in
-            [
-                "edition": compiled.document.name,
-                "title": compiled.document.frontMatter.title ?? compiled.document.name,
-                "url": SitePaths.edition(compiled.document.name),
-                "recipient_count": String(recipients(of: compiled).count),
-            ]
-        }
+        page["editions"] = site.newsletters.reversed().map(overviewEntry)
+        page["reviews"] = site.reviews.reversed().map(overviewEntry)
+        page["has_reviews"] = !site.reviews.isEmpty
         page["today"] = today.description
         return try site.layouts.render("index", page, path: "Layouts/index.mustache")
     }
@@ -55,6 +50,10 @@ struct SitePageRenderer {
             "subject": document.frontMatter.subject ?? title,
         ]
         if let preheader = document.frontMatter.preheader { model["preheader"] = preheader }
+        if let period = compiled.period {
+            model["period"] = period.name
+            page["period"] = ["name": period.name, "label": period.label] as ViewModel
+        }
         page["document"] = model
         page["audience"] = document.frontMatter.audience.description
         let recipients = recipients(of: compiled)
@@ -63,7 +62,8 @@ struct SitePageRenderer {
             [
                 "id": profile.id,
                 "name": profile.text("name") ?? profile.text("company") ?? profile.id,
-                "url": SitePaths.newsletter(profile.slug, document.name),
+                "url": SitePaths.documentFile(profile.slug, document),
+                "print_url": SitePaths.printFile(profile.slug, document),
                 "hub_url": SitePaths.hub(profile.slug),
             ]
         }
@@ -72,8 +72,25 @@ struct SitePageRenderer {
 
     // MARK: - Private
 
+    private func overviewEntry(_ compiled: CompiledDocument) -> ViewModel {
+        var entry: ViewModel = [
+            "edition": compiled.document.name,
+            "name": compiled.document.name,
+            "title": compiled.document.frontMatter.title ?? compiled.document.name,
+            "url": SitePaths.overview(compiled.document),
+            "recipient_count": String(recipients(of: compiled).count),
+        ]
+        if let period = compiled.period { entry["period_label"] = period.label }
+        return entry
+    }
+
     private static func nameKey(_ row: DashboardRow) -> (String, String) {
-        ((row.values["name"] ?? "").lowercased(), row.values["id"] ?? "")
+        (row.values["sort_key"] ?? "", row.values["id"] ?? "")
+    }
+
+    /// Names sort ignoring case and accents ("Bäckerei" beside "Backhaus").
+    static func sortKey(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     private static func overdueKey(_ row: DashboardRow) -> (Int, String) {
@@ -87,7 +104,9 @@ struct SitePageRenderer {
 
     private func recipients(of compiled: CompiledDocument) -> [CustomerProfile] {
         customers.filter { compiled.document.frontMatter.audience.includes($0.record.fields) }
-            .sorted { (($0.text("name") ?? $0.id).lowercased(), $0.id) < (($1.text("name") ?? $1.id).lowercased(), $1.id) }
+            .map { (key: Self.sortKey($0.text("name") ?? $0.id), id: $0.id, profile: $0) }
+            .sorted { ($0.key, $0.id) < ($1.key, $1.id) }
+            .map(\.profile)
     }
 
     private func base(root: String, title: String) -> ViewModel {

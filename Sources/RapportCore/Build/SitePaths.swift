@@ -1,15 +1,35 @@
 /// Where each output lives, relative to the output folder. Slugs and
-/// edition names are checked to be single safe path segments before they
+/// document names are checked to be single safe path segments before they
 /// get here, so these paths never leave the output folder.
+///
+/// Links name index.html: a bare folder link does not open its index from file://.
 enum SitePaths {
     static let dashboard = "index.html"
     static let manifest = "manifest.json"
 
-    // Links name index.html: a bare folder link does not open its index from file://.
     static func hub(_ slug: String) -> String { hubFile(slug) }
     static func hubFile(_ slug: String) -> String { "customers/\(slug)/index.html" }
     static func newsletter(_ slug: String, _ edition: String) -> String { newsletterFile(slug, edition) }
     static func newsletterFile(_ slug: String, _ edition: String) -> String { "customers/\(slug)/newsletters/\(edition)/index.html" }
     static func edition(_ edition: String) -> String { editionFile(edition) }
     static func editionFile(_ edition: String) -> String { "newsletters/\(edition)/index.html" }
+
+    /// `customers/<slug>/newsletters/<edition>/index.html` or `.../reviews/<period>/index.html`.
+    static func documentFile(_ slug: String, _ document: ContentDocument) -> String {
+        "customers/\(slug)/\(folder(document.kind))/\(document.name)/index.html"
+    }
+
+    /// `print/<slug>/newsletter-<edition>.html` or `print/<slug>/review-<period>.html`.
+    static func printFile(_ slug: String, _ document: ContentDocument) -> String {
+        "print/\(slug)/\(document.kind.rawValue)-\(document.name).html"
+    }
+
+    /// The site-wide page about a document: `newsletters/<edition>/` or `reviews/<period>/`.
+    static func overview(_ document: ContentDocument) -> String {
+        "\(folder(document.kind))/\(document.name)/index.html"
+    }
+
+    private static func folder(_ kind: ContentDocument.Kind) -> String {
+        kind == .review ? "reviews" : "newsletters"
+    }
 }

@@ -44,6 +44,21 @@ final class StagingDirectory: @unchecked Sendable {
         }
     }
 
+    /// Places the previous build's file at `relativePath` without rendering
+    /// it again: a hard link when possible, else a copy.
+    func reuse(_ relativePath: String, from previousOutput: URL) throws(Diagnostic) {
+        let source = previousOutput.appendingPathComponent(relativePath)
+        let file = url.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if link(source.path, file.path) != 0 {
+                try FileManager.default.copyItem(at: source, to: file)
+            }
+        } catch {
+            throw .error("cannot reuse \(relativePath) from the previous build: \(error.localizedDescription)", at: SourceLocation(path: output.path))
+        }
+    }
+
     func write(_ text: String, to relativePath: String) throws(Diagnostic) {
         try write(Data(text.utf8), to: relativePath)
     }

@@ -54,6 +54,7 @@ extension SiteConfig {
         }
         if var records = map.map("records") {
             if let customers = records.string("customers") { config.records.customers = customers }
+            if let metrics = records.string("metrics") { config.records.metrics = metrics }
             if let id = records.string("id") { config.records.idField = HeaderName.normalise(id) }
             if let delimiterNode = records.node("delimiter"), let delimiter = records.string("delimiter") {
                 if let parsed = CSVDelimiter(configValue: delimiter) {
@@ -111,8 +112,18 @@ extension SiteConfig {
                     "private_urls needs a secret: set private_url_secret in rapport.yml or RAPPORT_URL_SECRET",
                     at: map.node("private_urls").map(map.location(of:))))
         }
+        if var print = map.map("print") {
+            if let node = print.node("paper"), let paper = print.string("paper") {
+                if let parsed = Paper(rawValue: paper.uppercased() == "A4" ? "A4" : paper.capitalized) {
+                    config.paper = parsed
+                } else {
+                    diagnostics.append(.error("print.paper must be A4 or Letter, not \"\(paper)\"", at: print.location(of: node)))
+                }
+            }
+            diagnostics += print.diagnostics + print.unknownKeyWarnings(context: "print setting")
+        }
         // Keys that later features own; accepted here so one rapport.yml serves every version.
-        for key in ["print", "serve"] { _ = map.node(key) }
+        for key in ["serve"] { _ = map.node(key) }
         diagnostics += map.diagnostics + map.unknownKeyWarnings(context: "setting")
 
         diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }

@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// Values used when a customer's field is empty, keyed by path (`customer.first_name`).
     public var fallbacks: [String: String] = [:]
     public var markdown = MarkdownLimits()
+    /// Paper size of print pages.
+    public var paper: Paper = .a4
     /// When true, customer folders carry an unguessable token after the id.
     public var privateURLs = false
     /// Secret mixed into private URL tokens; from `private_url_secret` or `RAPPORT_URL_SECRET`.
@@ -25,9 +27,20 @@ public struct SiteConfig: Sendable, Hashable {
     /// Where customer records come from.
     public struct Records: Sendable, Hashable {
         public var customers = "Content/customers.csv"
+        /// Optional per-customer monthly metrics; used when the file exists.
+        public var metrics = "Content/metrics.csv"
         public var idField = "id"
         public var delimiter: CSVDelimiter = .auto
         public init() {}
+    }
+
+    /// Paper sizes print pages can be laid out for.
+    public enum Paper: String, Sendable, Hashable {
+        case a4 = "A4"
+        case letter = "Letter"
+
+        /// The CSS `@page { size: }` keyword.
+        public var cssSize: String { self == .a4 ? "A4" : "letter" }
     }
 
     /// Who signs messages when a customer has no account manager of their own.

@@ -22,8 +22,8 @@ public struct Audience: Sendable, Hashable, CustomStringConvertible {
     public func includes(_ fields: RecordObject) -> Bool {
         rules.allSatisfy { rule in
             guard case .text(let value)? = fields.values[rule.field] else { return false }
-            let normalised = value.trimmingCharacters(in: .whitespaces).lowercased()
-            return rule.values.contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == normalised }
+            let normalised = value.trimmed.lowercased()
+            return rule.values.contains { $0.trimmed.lowercased() == normalised }
         }
     }
 

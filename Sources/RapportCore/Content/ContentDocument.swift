@@ -2,6 +2,7 @@
 public struct ContentDocument: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case newsletter
+        case review
         case partial
     }
 

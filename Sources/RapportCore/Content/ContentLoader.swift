@@ -14,6 +14,11 @@ public struct ContentLoader: Sendable {
         try documents(in: "Content/newsletters", kind: .newsletter)
     }
 
+    /// Every review, sorted by period name.
+    public func reviews() throws(DiagnosticList) -> [ContentDocument] {
+        try documents(in: "Content/reviews", kind: .review)
+    }
+
     /// Every partial, sorted by name.
     public func partials() throws(DiagnosticList) -> [ContentDocument] {
         try documents(in: "Content/partials", kind: .partial)

@@ -16,5 +16,11 @@ public struct FrontMatter: Sendable, Hashable {
     /// Mustache templates too (a subject line can greet the customer).
     public var textLocations: [String: SourceLocation] = [:]
 
+    /// A review's custom period (`period: {start: 2026-10, end: 2026-12}`),
+    /// as written; the file name (`2026-Q4`) gives it otherwise.
+    public var periodStart: String?
+    public var periodEnd: String?
+    public var periodLocation: SourceLocation?
+
     public init() {}
 }

@@ -27,6 +27,12 @@ enum FrontMatterParser {
             frontMatter.layoutLocation = map.location(of: node)
         }
         if let unsafe = map.bool("unsafe_html") { frontMatter.unsafeHTML = unsafe }
+        if var period = map.map("period") {
+            frontMatter.periodLocation = map.node("period").map(map.location(of:))
+            frontMatter.periodStart = period.string("start")
+            frontMatter.periodEnd = period.string("end")
+            diagnostics += period.diagnostics + period.unknownKeyWarnings(context: "period key")
+        }
         frontMatter.fallbacks = map.stringDictionary("fallbacks")
         if let node = map.node("audience") {
             let (audience, problems) = parseAudience(node, map: map)

@@ -2,8 +2,8 @@
 ///
 /// Prints as `path:line:col: error: message` so editors and terminals can
 /// jump to it; the customer, when known, is named in the message.
-public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Hashable, Sendable, Comparable {
+public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Codable, Comparable {
         case warning
         case error
 

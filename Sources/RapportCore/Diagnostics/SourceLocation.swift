@@ -1,7 +1,7 @@
 /// A place in an input file: the path as the user would type it, a 1-based
 /// line counted from the top of the original file, and an optional 1-based
 /// column (in characters).
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int?
     public var column: Int?

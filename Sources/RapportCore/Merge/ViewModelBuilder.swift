@@ -153,7 +153,7 @@ struct ViewModelBuilder {
     static func convert(_ value: RecordValue) -> Any? {
         switch value {
         case .text(let text):
-            return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+            return text.isBlank ? nil : text
         case .list(let items):
             let converted = items.compactMap(convert)
             return converted.isEmpty ? nil : converted

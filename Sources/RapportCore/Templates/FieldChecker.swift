@@ -113,12 +113,23 @@ struct FieldChecker {
     /// this customer would actually see.
     func emptyFields(in nodes: [MustacheNode], path: String, model: ViewModel) -> [(MustacheTag, String)] {
         var found: [(MustacheTag, String)] = []
-        walkModel(nodes, path: path, stack: [model], depth: 0, found: &found)
+        var visited: Set<String> = []
+        walkModel(nodes, path: path, stack: [model], depth: 0, found: &found, visited: &visited)
         return found
     }
 
+    /// The names of variables and sections this customer's page would
+    /// actually show (inside the sections that are true for them).
+    func visitedNames(in nodes: [MustacheNode], model: ViewModel) -> Set<String> {
+        var found: [(MustacheTag, String)] = []
+        var visited: Set<String> = []
+        walkModel(nodes, path: "", stack: [model], depth: 0, found: &found, visited: &visited)
+        return visited
+    }
+
     private func walkModel(
-        _ nodes: [MustacheNode], path: String, stack: [Any], depth: Int, found: inout [(MustacheTag, String)]
+        _ nodes: [MustacheNode], path: String, stack: [Any], depth: Int, found: inout [(MustacheTag, String)],
+        visited: inout Set<String>
     ) {
         for node in nodes {
             switch node {
@@ -127,10 +138,11 @@ struct FieldChecker {
             case .tag(let tag):
                 switch tag.kind {
                 case .variable, .unescapedVariable:
+                    visited.insert(tag.name)
                     if isEmpty(resolve(tag.name, in: stack)) { found.append((tag, path)) }
                 case .partial:
                     if depth < maxPartialDepth, let partial = partials[tag.name] {
-                        walkModel(partial.nodes, path: partial.path, stack: stack, depth: depth + 1, found: &found)
+                        walkModel(partial.nodes, path: partial.path, stack: stack, depth: depth + 1, found: &found, visited: &visited)
                     }
                 default:
                     break
@@ -138,24 +150,25 @@ struct FieldChecker {
             case .section(let tag, let children):
                 switch tag.kind {
                 case .section:
+                    visited.insert(tag.name)
                     switch resolve(tag.name, in: stack) {
                     case let list as [Any]:
                         for element in list {
-                            walkModel(children, path: path, stack: stack + [element], depth: depth, found: &found)
+                            walkModel(children, path: path, stack: stack + [element], depth: depth, found: &found, visited: &visited)
                         }
                     case let flag as Bool:
-                        if flag { walkModel(children, path: path, stack: stack, depth: depth, found: &found) }
+                        if flag { walkModel(children, path: path, stack: stack, depth: depth, found: &found, visited: &visited) }
                     case let value?:
-                        walkModel(children, path: path, stack: stack + [value], depth: depth, found: &found)
+                        walkModel(children, path: path, stack: stack + [value], depth: depth, found: &found, visited: &visited)
                     case nil:
                         break
                     }
                 case .invertedSection:
                     if isFalsy(resolve(tag.name, in: stack)) {
-                        walkModel(children, path: path, stack: stack, depth: depth, found: &found)
+                        walkModel(children, path: path, stack: stack, depth: depth, found: &found, visited: &visited)
                     }
                 default:
-                    walkModel(children, path: path, stack: stack, depth: depth, found: &found)
+                    walkModel(children, path: path, stack: stack, depth: depth, found: &found, visited: &visited)
                 }
             }
         }
@@ -181,7 +194,7 @@ struct FieldChecker {
     private func isEmpty(_ value: Any?) -> Bool {
         switch value {
         case nil: return true
-        case let text as String: return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case let text as String: return text.isBlank
         default: return false
         }
     }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// What the previous build wrote, read back from its manifest, so outputs
+/// whose inputs have not changed are reused instead of rendered again.
+///
+/// Reuse is by hard link into the staging folder (a copy where links are
+/// not possible), so the swap stays atomic and the result is byte for byte
+/// what a clean build would write.
+struct PreviousBuild: Sendable {
+    let output: URL
+    let entries: [String: ManifestEntry]
+    /// The digest of every input of the previous build.
+    let inputs: String?
+
+    /// Reads `manifest.json` from the output folder; nil when there is none,
+    /// it cannot be read, or another rapport version wrote it.
+    static func load(from output: URL) -> PreviousBuild? {
+        let url = output.appendingPathComponent(SitePaths.manifest)
+        guard let data = try? Data(contentsOf: url),
+            let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+            manifest.generator == Manifest.currentGenerator
+        else { return nil }
+        var entries: [String: ManifestEntry] = [:]
+        for entry in manifest.files { entries[entry.path] = entry }
+        return PreviousBuild(output: output, entries: entries, inputs: manifest.inputs)
+    }
+
+    /// The previous entry for `path` when it was made from the same inputs.
+    func reusable(_ path: String, inputs: String) -> ManifestEntry? {
+        guard let entry = entries[path], entry.inputs == inputs else { return nil }
+        return entry
+    }
+
+    /// Whether every file the manifest lists is still there (nobody deleted
+    /// part of the output by hand).
+    func isIntact() -> Bool {
+        entries.keys.allSatisfy { FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) }
+    }
+}

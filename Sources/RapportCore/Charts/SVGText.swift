@@ -1,0 +1,33 @@
+/// Writes the text and numbers that go into chart SVG.
+enum SVGText {
+    /// `text` safe inside XML element content and double-quoted attributes.
+    ///
+    /// Characters XML 1.0 forbids (most C0 controls) are dropped: a header
+    /// pasted from a spreadsheet must not make the page's SVG unparseable.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// `value` rounded to one decimal, without a trailing `.0` or a `-0`, so output bytes never depend on float noise.
+    static func number(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
+        let whole = String(abs(tenths) / 10)
+        let fraction = abs(tenths) % 10
+        let sign = tenths < 0 ? "-" : ""
+        return fraction == 0 ? sign + whole : "\(sign)\(whole).\(fraction)"
+    }
+}

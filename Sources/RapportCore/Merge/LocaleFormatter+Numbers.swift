@@ -1,0 +1,120 @@
+import Foundation
+
+/// Plain numbers, signed changes, percentages and month labels for metrics and charts.
+///
+/// Signs are written by hand rather than by the locale's formatter: every
+/// locale then shows a change as `+12` / `−3` (U+2212, the typographic minus,
+/// which some ICU locales use and others do not), and a value that rounds to
+/// zero never shows as `−0`.
+extension LocaleFormatter {
+    /// A number with the locale's grouping and decimal mark, e.g. "1,240.5", "1.240,5" or "−3".
+    func number(_ value: Double, locale: String, maximumFractionDigits: Int = 2) -> String {
+        let rounded = Self.rounded(value, fractionDigits: maximumFractionDigits)
+        let magnitude = decimal(abs(rounded), locale: locale, maximumFractionDigits: maximumFractionDigits)
+        return rounded < 0 ? "\u{2212}" + magnitude : magnitude
+    }
+
+    /// A number with an explicit sign, e.g. "+12", "−3,5"; zero has no sign.
+    func signedNumber(_ value: Double, locale: String, maximumFractionDigits: Int = 2) -> String {
+        let rounded = Self.rounded(value, fractionDigits: maximumFractionDigits)
+        let magnitude = decimal(abs(rounded), locale: locale, maximumFractionDigits: maximumFractionDigits)
+        return Self.sign(of: rounded) + magnitude
+    }
+
+    /// A signed percentage, where `percent` 12.5 means 12.5 %: "+12.5%" (en), "+12,5 %" (de); zero has no sign.
+    func signedPercent(_ percent: Double, locale: String, maximumFractionDigits: Int = 1) -> String {
+        let rounded = Self.rounded(percent, fractionDigits: maximumFractionDigits)
+        let magnitude = self.percent(abs(rounded), locale: locale, maximumFractionDigits: maximumFractionDigits)
+        return rounded < 0 ? "\u{2212}" + magnitude : rounded > 0 ? "+" + magnitude : magnitude
+    }
+
+    /// A percentage in the locale, where `percent` 12.5 means 12.5 %: "12.5%" (en), "12,5 %" (de), "−3%".
+    func percent(_ percent: Double, locale: String, maximumFractionDigits: Int = 1) -> String {
+        let rounded = Self.rounded(percent, fractionDigits: maximumFractionDigits)
+        let key = "percent|\(locale)|\(maximumFractionDigits)"
+        let magnitude = FormatterStore.shared.format(key: key) {
+            let formatter = NumberFormatter()
+            formatter.locale = Locale(identifier: locale)
+            formatter.numberStyle = .percent
+            formatter.minimumFractionDigits = 0
+            formatter.maximumFractionDigits = maximumFractionDigits
+            return formatter
+        } using: { formatter in
+            (formatter as! NumberFormatter).string(from: NSNumber(value: abs(rounded) / 100)) ?? "\(abs(rounded))%"
+        }
+        return rounded < 0 ? "\u{2212}" + magnitude : magnitude
+    }
+
+    /// A short month and year in the locale, e.g. "Oct 2026", "Okt. 2026".
+    func monthLabel(_ month: YearMonth, locale: String) -> String {
+        monthText(month, template: "MMMyyyy", locale: locale)
+    }
+
+    /// A full month name and year in the locale, e.g. "October 2026", "Oktober 2026".
+    func longMonth(_ month: YearMonth, locale: String) -> String {
+        monthText(month, template: "MMMMyyyy", locale: locale)
+    }
+
+    // MARK: - Formatting
+
+    private func decimal(_ magnitude: Double, locale: String, maximumFractionDigits: Int) -> String {
+        FormatterStore.shared.format(key: "decimal|\(locale)|\(maximumFractionDigits)") {
+            let formatter = NumberFormatter()
+            formatter.locale = Locale(identifier: locale)
+            formatter.numberStyle = .decimal
+            formatter.usesGroupingSeparator = true
+            formatter.minimumFractionDigits = 0
+            formatter.maximumFractionDigits = maximumFractionDigits
+            return formatter
+        } using: { formatter in
+            (formatter as! NumberFormatter).string(from: NSNumber(value: magnitude)) ?? "\(magnitude)"
+        }
+    }
+
+    private func monthText(_ month: YearMonth, template: String, locale: String) -> String {
+        let date = CalendarDate(year: month.year, month: month.month, day: 1).utcDate
+        return FormatterStore.shared.format(key: "\(template)|\(locale)") {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: locale)
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.setLocalizedDateFormatFromTemplate(template)
+            return formatter
+        } using: { formatter in
+            (formatter as! DateFormatter).string(from: date)
+        }
+    }
+
+    /// Rounds half away from zero first, so the sign is decided on the value actually shown.
+    private static func rounded(_ value: Double, fractionDigits: Int) -> Double {
+        let scale = pow(10, Double(fractionDigits))
+        let result = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+        return result == 0 ? 0 : result
+    }
+
+    private static func sign(of value: Double) -> String {
+        value > 0 ? "+" : value < 0 ? "\u{2212}" : ""
+    }
+}
+
+// Why a shared locked store and not stored properties like LocaleFormatter's own
+// caches: this file was added without editing LocaleFormatter.swift, and an
+// extension cannot add storage. Making a Foundation formatter costs 50-100 µs,
+// too slow per chart label. Formatters are used only while the lock is held,
+// because they are not safe to share between threads. Moving these caches into
+// LocaleFormatter's stored properties would make the lock unnecessary.
+private final class FormatterStore: @unchecked Sendable {
+    static let shared = FormatterStore()
+
+    private let lock = NSLock()
+    private var formatters: [String: Formatter] = [:]
+
+    func format(key: String, make: () -> Formatter, using body: (Formatter) -> String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let formatter = formatters[key] { return body(formatter) }
+        let formatter = make()
+        formatters[key] = formatter
+        return body(formatter)
+    }
+}

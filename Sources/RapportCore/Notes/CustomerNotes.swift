@@ -1,0 +1,44 @@
+/// An account manager's notes on one customer, from
+/// `Content/notes/<customer id>.md`: what they want, what went well, what
+/// went wrong, and what we promised.
+public struct CustomerNotes: Sendable, Hashable {
+    /// A promise from last quarter and what became of it.
+    public struct Commitment: Sendable, Hashable {
+        public enum Status: String, Sendable, Hashable, CaseIterable {
+            case met, missed, changed, open
+
+            var label: String {
+                switch self {
+                case .met: return "Met"
+                case .missed: return "Missed"
+                case .changed: return "Changed"
+                case .open: return "Open"
+                }
+            }
+        }
+
+        public var text: String
+        public var status: Status
+    }
+
+    /// Something that went wrong, and whether it is still open.
+    public struct Issue: Sendable, Hashable {
+        public var text: String
+        public var isOpen: Bool
+    }
+
+    public var path: String
+    /// The file's text, for input hashes.
+    public var source = ""
+    public var goals: [String] = []
+    public var wins: [String] = []
+    public var issues: [Issue] = []
+    public var commitments: [Commitment] = []
+    public var lastContact: CalendarDate?
+    /// The Markdown body, rendered in safe mode.
+    public var bodyHTML: String = ""
+
+    public init(path: String) {
+        self.path = path
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import RapportMarkdown
+import Yams
+
+/// Reads `Content/notes/*.md` and matches each file to a customer by id
+/// (or by the customer's folder name, for ids that are not file-safe).
+struct NotesLoader {
+    let siteDirectory: URL
+    let limits: MarkdownLimits
+
+    /// Notes by customer id, and warnings (notes for nobody).
+    func load(customers: [CustomerProfile]) throws(DiagnosticList) -> ([String: CustomerNotes], [Diagnostic]) {
+        let folder = siteDirectory.appendingPathComponent("Content/notes")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([:], []) }
+        var byKey: [String: String] = [:]
+        for profile in customers {
+            byKey[profile.id] = profile.id
+            byKey[profile.slug] = byKey[profile.slug] ?? profile.id
+        }
+        var notes: [String: CustomerNotes] = [:]
+        var problems: [Diagnostic] = []
+        for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
+            let path = "Content/notes/\(name)"
+            let key = String(name.dropLast(3))
+            guard let id = byKey[key] else {
+                problems.append(.warning("notes for unknown customer \"\(key)\" (no customer has this id)", at: SourceLocation(path: path)))
+                continue
+            }
+            do {
+                let text = try TextFile.read(folder.appendingPathComponent(name), displayPath: path)
+                notes[id] = try Self.parse(text, path: path, limits: limits)
+            } catch let error as Diagnostic {
+                problems.append(error)
+            } catch let error as DiagnosticList {
+                problems += error.diagnostics
+            } catch {
+                problems.append(.error("\(error)", at: SourceLocation(path: path)))
+            }
+        }
+        if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
+        return (notes, problems)
+    }
+
+    /// Parses one notes file.
+    static func parse(_ text: String, path: String, limits: MarkdownLimits = .init()) throws(DiagnosticList) -> CustomerNotes {
+        let (split, unclosedAt) = FrontMatterSplitter.split(text)
+        if let unclosedAt {
+            throw DiagnosticList([.error("front matter opened with --- is never closed", at: SourceLocation(path: path, line: unclosedAt, column: 1))])
+        }
+        var notes = CustomerNotes(path: path)
+        notes.source = text
+        var problems: [Diagnostic] = []
+        if let yaml = split.yaml, let root = try YAMLSource.compose(yaml, path: path, lineOffset: split.yamlLineOffset) {
+            var map = YAMLMap(root, path: path, lineOffset: split.yamlLineOffset, what: "notes front matter")
+            notes.goals = textList(map.node("goals"), key: "goals", map: map, problems: &problems)
+            notes.wins = textList(map.node("wins"), key: "wins", map: map, problems: &problems)
+            notes.issues = issues(map.node("issues"), map: map, problems: &problems)
+            notes.commitments = commitments(map.node("commitments"), map: map, problems: &problems)
+            if let node = map.node("last_contact"), let value = map.string("last_contact") {
+                if let date = CalendarDate(iso: value) {
+                    notes.lastContact = date
+                } else {
+                    problems.append(.error("last_contact \"\(value)\" is not a date written YYYY-MM-DD", at: map.location(of: node)))
+                }
+            }
+            problems += map.diagnostics + map.unknownKeyWarnings(context: "notes key")
+        }
+        do {
+            try MarkdownRenderer.checkLimits(split.body, limits: limits)
+            notes.bodyHTML = try MarkdownRenderer.renderHTML(split.body, options: MarkdownOptions(), limits: limits)
+        } catch {
+            problems.append(.error(error.message, at: SourceLocation(path: path, line: error.line + split.bodyLineOffset, column: error.column)))
+        }
+        if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
+        return notes
+    }
+
+    // MARK: - Private
+
+    private static func textList(_ node: Node?, key: String, map: YAMLMap, problems: inout [Diagnostic]) -> [String] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            if let scalar = node.scalar, !scalar.string.isEmpty { return [scalar.string] }
+            problems.append(.error("\(key) must be a list of text", at: map.location(of: node)))
+            return []
+        }
+        return sequence.compactMap { item in
+            if let text = item.scalar?.string { return text }
+            problems.append(.error("each of \(key) must be text", at: map.location(of: item)))
+            return nil
+        }
+    }
+
+    private static func issues(_ node: Node?, map: YAMLMap, problems: inout [Diagnostic]) -> [CustomerNotes.Issue] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            problems.append(.error("issues must be a list", at: map.location(of: node)))
+            return []
+        }
+        var result: [CustomerNotes.Issue] = []
+        for item in sequence {
+            if let text = item.scalar?.string {
+                result.append(.init(text: text, isOpen: true))
+            } else if item.mapping != nil {
+                var entry = YAMLMap(item, path: map.path, lineOffset: map.lineOffset, what: "an issue")
+                guard let text = entry.string("text") else {
+                    problems.append(.error("an issue needs text:", at: map.location(of: item)))
+                    continue
+                }
+                var isOpen = true
+                if let statusNode = entry.node("status"), let status = entry.string("status") {
+                    switch status.lowercased() {
+                    case "open": isOpen = true
+                    case "resolved", "closed", "fixed": isOpen = false
+                    default:
+                        problems.append(.error("issue status must be open or resolved, not \"\(status)\"", at: entry.location(of: statusNode)))
+                    }
+                }
+                problems += entry.diagnostics + entry.unknownKeyWarnings(context: "issue key")
+                result.append(.init(text: text, isOpen: isOpen))
+            } else {
+                problems.append(.error("each issue must be text or {text, status}", at: map.location(of: item)))
+            }
+        }
+        return result
+    }
+
+    private static func commitments(_ node: Node?, map: YAMLMap, problems: inout [Diagnostic]) -> [CustomerNotes.Commitment] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            problems.append(.error("commitments must be a list of {text, status}", at: map.location(of: node)))
+            return []
+        }
+        var result: [CustomerNotes.Commitment] = []
+        for item in sequence {
+            var entry = YAMLMap(item, path: map.path, lineOffset: map.lineOffset, what: "a commitment")
+            guard item.mapping != nil, let text = entry.string("text") else {
+                problems.append(.error("each commitment needs text: and status: (met, missed, changed or open)", at: map.location(of: item)))
+                continue
+            }
+            var status = CustomerNotes.Commitment.Status.open
+            if let statusNode = entry.node("status") {
+                let value = entry.string("status") ?? ""
+                if let parsed = CustomerNotes.Commitment.Status(rawValue: value.lowercased()) {
+                    status = parsed
+                } else {
+                    problems.append(.error("commitment status must be met, missed, changed or open, not \"\(value)\"", at: entry.location(of: statusNode)))
+                }
+            }
+            problems += entry.diagnostics + entry.unknownKeyWarnings(context: "commitment key")
+            result.append(.init(text: text, status: status))
+        }
+        return result
+    }
+}

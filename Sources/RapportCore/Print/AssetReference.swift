@@ -1,0 +1,67 @@
+/// Where a URL in a print page points, decided without touching the disk.
+///
+/// Percent-escapes are decoded before `..` is applied (`%2e%2e` is `..`, as in
+/// browsers) and backslashes count as slashes, so no spelling of a path can
+/// climb out of the output folder; only paths that land inside `assets/`,
+/// with no hidden names, are ever handed to the asset reader.
+enum AssetReference: Equatable {
+    /// Nothing is fetched: a `data:` URI or a fragment (`#id`).
+    case unchanged
+    /// A published asset: its path below `assets/`.
+    case asset(String)
+    /// An absolute URL or a protocol-relative one (`//host/...`).
+    case external
+    /// A relative or root-relative path that is not a published asset.
+    case outsideAssets
+    /// Empty, or broken percent-escapes.
+    case invalid
+
+    /// Resolves `url` against `directory` (segments below the output folder).
+    static func locate(_ url: String, from directory: [String]) -> AssetReference {
+        // Browsers strip surrounding spaces and drop tabs and newlines anywhere in a URL.
+        var text = url.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+        text.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        if text.isEmpty { return .invalid }
+        if text.hasPrefix("#") { return .unchanged }
+        text = text.replacingOccurrences(of: "\\", with: "/")
+        if text.lowercased().hasPrefix("data:") { return .unchanged }
+        if text.hasPrefix("//") || hasScheme(text) { return .external }
+        if text.hasPrefix("/") { return .outsideAssets }
+        if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            text = String(text[..<end])
+        }
+        guard let decoded = text.removingPercentEncoding else { return .invalid }
+        var segments = directory
+        for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".":
+                continue
+            case "..":
+                if segments.isEmpty { return .outsideAssets }
+                segments.removeLast()
+            default:
+                segments.append(String(segment))
+            }
+        }
+        guard segments.count >= 2, segments[0] == "assets" else { return .outsideAssets }
+        let inner = segments.dropFirst()
+        guard inner.allSatisfy(isPublishedName) else { return .outsideAssets }
+        return .asset(inner.joined(separator: "/"))
+    }
+
+    /// Whether `url` starts with a scheme (`https:`, `file:`, `javascript:`).
+    static func hasScheme(_ url: String) -> Bool {
+        guard let first = url.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        for scalar in url.unicodeScalars.dropFirst() {
+            if scalar == ":" { return true }
+            let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar))
+            if !allowed { return false }
+        }
+        return false
+    }
+
+    /// A name the asset copier publishes: not hidden, no separators, no NUL.
+    static func isPublishedName<S: StringProtocol>(_ name: S) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\") && !name.contains("\0")
+    }
+}
