@@ -64,6 +64,7 @@ enum InputHasher {
             "markdown \(config.markdown.maxBytes) \(config.markdown.maxTableColumns) \(config.markdown.maxBracketRun) \(config.markdown.maxNesting)",
             "private \(config.privateURLs)",
             "paper \(config.paper.rawValue)",
+            "lower_is_better \(config.lowerIsBetter.sorted().joined(separator: ","))",
             "metrics \(config.records.metrics)",
         ]
         for key in config.fallbacks.keys.sorted() { lines.append("fallback \(key)=\(config.fallbacks[key]!)") }

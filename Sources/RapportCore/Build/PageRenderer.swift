@@ -51,10 +51,12 @@ final class PageRenderer {
             model["period"] = periodModel
             documentModel["period"] = period.name
             let metrics = ReviewModels.metrics(
-                site.metrics, customer: profile.id, period: period, formatter: formatter, locale: profile.locale, embeds: embeds)
+                site.metrics, customer: profile.id, period: period, formatter: formatter, locale: profile.locale, embeds: embeds,
+                lowerIsBetter: site.config.lowerIsBetter)
             model["metrics"] = metrics.byName
             model["metrics_list"] = metrics.list
-            warnings += honestyWarnings(compiled, profile: profile, fallingMetrics: metrics.falling, model: model)
+            model["has_metrics"] = metrics.hasData
+            warnings += honestyWarnings(compiled, profile: profile, worsenedMetrics: metrics.worsened, model: model)
         }
         model["document"] = documentModel
         applyFallbacks(document: document, to: &model)
@@ -87,7 +89,11 @@ final class PageRenderer {
         page["edition_url"] = SitePaths.overview(document)
         page["print_url"] = SitePaths.printFile(profile.slug, document)
         page["web_url"] = SitePaths.documentFile(profile.slug, document)
-        page["customer_name_for_header"] = model.value(atPath: "customer.name") as? String ?? profile.id
+        let customerName = model.value(atPath: "customer.name") as? String ?? profile.id
+        page["customer_name_for_header"] = customerName
+        // Chromium cannot read string-set into page margins: the print
+        // layout puts the name into CSS itself, quoted and escaped.
+        page["customer_name_css"] = CSSText.quoted(customerName)
         page["paper"] = site.config.paper.rawValue
         page["paper_size"] = site.config.paper.cssSize
 
@@ -162,16 +168,16 @@ final class PageRenderer {
     /// A review must say what went wrong: warn when a customer's numbers
     /// fell or they have open issues, but their review would show no issue.
     private func honestyWarnings(
-        _ compiled: CompiledDocument, profile: CustomerProfile, fallingMetrics: [String], model: ViewModel
+        _ compiled: CompiledDocument, profile: CustomerProfile, worsenedMetrics: [String], model: ViewModel
     ) -> [Diagnostic] {
         let location = SourceLocation(path: compiled.document.path)
         let notes = site.notes[profile.id]
         let recordedIssues = notes?.issues.isEmpty == false
         var warnings: [Diagnostic] = []
-        if !fallingMetrics.isEmpty, !recordedIssues {
+        if !worsenedMetrics.isEmpty, !recordedIssues {
             warnings.append(
                 .warning(
-                    "\(fallingMetrics.joined(separator: ", ")) fell in \(compiled.period?.label ?? "the period") but the notes record no issue; the review would not say what went wrong (add issues: to Content/notes/\(profile.id).md)",
+                    "\(worsenedMetrics.joined(separator: ", ")) in \(compiled.period?.label ?? "the period") but the notes record no issue; the review would not say what went wrong (add issues: to Content/notes/\(profile.id).md)",
                     at: location, customer: profile.id))
         }
         if recordedIssues {

@@ -3,12 +3,18 @@ import Foundation
 /// Turns a rendered print page into one self-contained file: CSS and images
 /// from `Content/assets/` inlined, nothing fetched from anywhere else.
 struct PrintPages: Sendable {
-    let siteDirectory: URL
+    let resolver: PrintAssetResolver
     let baseURL: String
 
-    /// The page with its assets inlined, and a warning for every reference
-    /// that could not be (it is removed rather than left dangling).
-    func selfContained(_ html: String) -> (String, [Diagnostic]) {
-        (html, [])
+    init(siteDirectory: URL, baseURL: String) {
+        resolver = PrintInliner.assets(in: siteDirectory.appendingPathComponent("Content/assets"))
+        self.baseURL = baseURL
+    }
+
+    /// The page at `path` with its assets inlined, and a warning for every
+    /// reference that could not be (it is removed rather than left dangling).
+    func selfContained(_ html: String, path: String) -> (String, [Diagnostic]) {
+        let result = PrintInliner(pagePath: path, baseURL: baseURL, resolveAsset: resolver).inline(html)
+        return (result.html, result.problems.map { $0.diagnostic(at: SourceLocation(path: "Layouts/print.mustache")) })
     }
 }

@@ -1,54 +1,77 @@
 import Foundation
 
-/// The review-only parts of the view model: `period`, `metrics` and
-/// `metrics_list` (docs/template-variables.md, "Reviews").
+/// The review-only parts of the view model: `period`, `metrics`,
+/// `metrics_list` and `has_metrics` (docs/template-variables.md, "Reviews").
 enum ReviewModels {
     /// Every name a metric object has, for the field check.
     static let metricSchema: FieldSchema = .values([
         "name", "label", "latest", "latest_value", "previous", "previous_value", "change", "change_value", "change_pct",
-        "trend", "trend_up", "trend_down", "trend_flat", "total", "average", "has_data", "chart", "sparkline",
+        "trend", "trend_up", "trend_down", "trend_flat", "total", "average", "has_data", "has_previous", "has_change_pct",
+        "chart", "sparkline", "improved", "worsened",
     ]).merged(with: .object(["series": .list(.values(["month", "month_label", "value", "has_value", "in_period"]))]))
 
     static func period(_ period: ReviewPeriod, formatter: LocaleFormatter, locale: String) -> ViewModel {
-        [
-            "name": period.name,
-            "label": period.label,
-            "start": period.start.description,
-            "end": period.end.description,
-            "start_iso": period.start.description,
-            "end_iso": period.end.description,
-            "previous": ["name": period.previous.name, "label": period.previous.label] as ViewModel,
-            "next": ["name": period.next.name, "label": period.next.label] as ViewModel,
-        ]
+        period.viewModel(locale: locale, formatter: formatter)
     }
 
     struct Metrics {
         var byName: ViewModel
         var list: [ViewModel]
-        /// Labels of metrics that went down in the period.
-        var falling: [String]
+        var hasData: Bool
+        /// "Active users fell", "Support tickets rose": metrics that got worse.
+        var worsened: [String]
     }
 
+    /// One customer's metrics over `period`. Values that do not exist (no
+    /// previous quarter, so no change) are left out rather than set to "",
+    /// so `{{#change_pct}}` is false for them and the field check names them;
+    /// charts go through `embeds` so they survive Markdown.
     static func metrics(
         _ table: MetricsTable?, customer: String, period: ReviewPeriod, formatter: LocaleFormatter, locale: String,
-        embeds: HTMLEmbeds
+        embeds: HTMLEmbeds, lowerIsBetter: Set<String> = []
     ) -> Metrics {
-        Metrics(byName: [:], list: [], falling: [])
+        guard let table, table.values[customer] != nil else { return Metrics(byName: [:], list: [], hasData: false, worsened: []) }
+        let (byName, list) = table.viewModel(customer: customer, period: period, locale: locale, formatter: formatter)
+        var metrics = Metrics(byName: [:], list: [], hasData: false, worsened: [])
+        for model in list {
+            var metric = model.filter { !(($0.value as? String)?.isEmpty ?? false) }
+            metric["has_previous"] = metric["previous_value"] != nil
+            metric["has_change_pct"] = metric["change_pct"] != nil
+            if let chart = metric["chart"] as? String { metric["chart"] = embeds.embed(chart) }
+            if let sparkline = metric["sparkline"] as? String { metric["sparkline"] = embeds.embed(sparkline) }
+            if metric["has_data"] as? Bool == true { metrics.hasData = true }
+            let lowerBetter = (metric["name"] as? String).map(lowerIsBetter.contains) ?? false
+            let worsened = metric[lowerBetter ? "trend_up" : "trend_down"] as? Bool == true
+            metric["worsened"] = worsened
+            metric["improved"] = metric[lowerBetter ? "trend_down" : "trend_up"] as? Bool == true
+            if worsened, let label = metric["label"] as? String {
+                metrics.worsened.append(lowerBetter ? "\(label) rose" : "\(label) fell")
+            }
+            metrics.list.append(metric)
+            if let name = metric["name"] as? String { metrics.byName[name] = metric }
+        }
+        _ = byName
+        return metrics
     }
 
+    /// Reads the metrics file; problems join `diagnostics` (errors stop the build).
     static func loadMetrics(
-        url: URL, path: String, config: SiteConfig, customers: [CustomerProfile], diagnostics: inout [Diagnostic]
+        url: URL, path: String, config: SiteConfig, customers: [CustomerProfile]?, diagnostics: inout [Diagnostic]
     ) -> MetricsTable? {
-        nil
+        let result = MetricsLoader(delimiter: config.records.delimiter)
+            .load(contentsOf: url, displayPath: path, knownCustomers: customers.map { Set($0.map(\.id)) })
+        diagnostics += result.diagnostics
+        return result.hasErrors ? nil : result.table
     }
 }
 
 extension MetricsTable {
     /// A hash of one customer's metric values, for the manifest.
     func fingerprint(for customer: String) -> String {
+        guard let metrics = values[customer] else { return "" }
         var text = ""
         for metric in metricNames {
-            let series = self.series(customer: customer, metric: metric)
+            let series = metrics[metric] ?? [:]
             text += metric + ":" + series.keys.sorted().map { "\($0)=\(series[$0]!)" }.joined(separator: ",") + ";"
         }
         return InputHasher.hash(text)

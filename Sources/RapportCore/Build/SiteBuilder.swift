@@ -172,7 +172,7 @@ public struct SiteBuilder: Sendable {
                         warnings: rendered.warnings.isEmpty ? nil : rendered.warnings))
                 outcome.pages += 1
                 if let print = rendered.print {
-                    let (page, problems) = site.printPages.selfContained(print)
+                    let (page, problems) = site.printPages.selfContained(print, path: printPath)
                     outcome.diagnostics += problems.map { var warning = $0; warning.customerID = profile.id; return warning }
                     try staging?.write(page, to: printPath)
                     outcome.files.append(

@@ -25,17 +25,20 @@ struct SiteLoader {
         let documents = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).newsletters() } ?? []
         let reviewDocuments = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).reviews() } ?? []
         var customers = profiles
-        let (notes, notesWarnings) = collect(&diagnostics) { () throws(DiagnosticList) in
+        // Notes and metrics for customers left out by --only are not strays;
+        // with no records at all, there is nothing to match them against.
+        let matchAll = loadedCustomers != nil && options.only.isEmpty
+        let (notes, notesWarnings) = loadedCustomers == nil ? ([:], []) : collect(&diagnostics) { () throws(DiagnosticList) in
             try NotesLoader(siteDirectory: site, limits: config.markdown).load(customers: profiles)
         } ?? ([:], [])
-        diagnostics += notesWarnings
+        diagnostics += matchAll ? notesWarnings : notesWarnings.filter { !$0.message.hasPrefix("notes for unknown customer") }
         // A later contact noted by hand counts, whatever the CRM export says.
         for index in customers.indices {
             if let noted = notes[customers[index].id]?.lastContact, noted > (customers[index].lastContact ?? noted) || customers[index].lastContact == nil {
                 customers[index].lastContact = noted
             }
         }
-        let metrics = loadMetrics(config: config, customers: profiles, diagnostics: &diagnostics)
+        let metrics = loadedCustomers == nil ? nil : loadMetrics(config: config, customers: matchAll ? profiles : nil, diagnostics: &diagnostics)
 
         // When the records did not load, names cannot be checked against
         // them; everything else in the content still is.
@@ -111,7 +114,7 @@ struct SiteLoader {
         return (profiles, problems)
     }
 
-    private func loadMetrics(config: SiteConfig, customers: [CustomerProfile], diagnostics: inout [Diagnostic]) -> MetricsTable? {
+    private func loadMetrics(config: SiteConfig, customers: [CustomerProfile]?, diagnostics: inout [Diagnostic]) -> MetricsTable? {
         let path = config.records.metrics
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.siteDirectory.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
@@ -349,6 +352,7 @@ struct SiteLoader {
         for name in metrics?.metricNames ?? [] { byName[name] = metricSchema }
         names["metrics"] = .object(byName)
         names["metrics_list"] = .list(metricSchema)
+        names["has_metrics"] = .value
         return .object(names)
     }
 

@@ -33,9 +33,17 @@ extension ChartRenderer {
             svg += #"<g fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round">"#
             svg += paths.map { #"<path d="\#($0)"/>"# }.joined() + "</g>"
         }
-        if let last = positions.last(where: { $0 != nil }) ?? nil {
-            svg += #"<circle cx="\#(SVGText.number(last.x))" cy="\#(SVGText.number(last.y))" r="2.5" fill="currentColor"/>"#
+        let lastIndex = positions.lastIndex { $0 != nil }
+        var dots = ""
+        for (index, position) in positions.enumerated() {
+            guard let position else { continue }
+            let alone = (index == 0 || positions[index - 1] == nil) && (index == positions.count - 1 || positions[index + 1] == nil)
+            // The latest value is marked larger; a month between two gaps needs a dot or it would not show at all.
+            guard index == lastIndex || alone else { continue }
+            let radius = index == lastIndex ? "2.5" : "1.5"
+            dots += #"<circle cx="\#(SVGText.number(position.x))" cy="\#(SVGText.number(position.y))" r="\#(radius)"/>"#
         }
+        if !dots.isEmpty { svg += #"<g fill="currentColor">"# + dots + "</g>" }
         return svg + "</svg>"
     }
 }

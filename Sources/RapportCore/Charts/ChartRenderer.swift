@@ -18,7 +18,7 @@ public enum ChartRenderer {
     public static func lineChart(
         title: String, description: String, points: [ChartPoint], formatValue: (Double) -> String
     ) -> String {
-        let frame = PlotFrame(count: points.count)
+        let frame = LineChartFrame(count: points.count)
         var svg = openSVG(
             width: lineChartSize.width, height: lineChartSize.height, className: "rapport-chart",
             extra: #" font-family="system-ui, sans-serif" font-size="11""#)
@@ -30,34 +30,32 @@ public enum ChartRenderer {
                 className: "period", x: x, y: frame.top, width: frame.right - x, height: frame.bottom - frame.top,
                 attributes: #"fill="currentColor" fill-opacity="0.07""#)
         }
-        let values = points.compactMap(\.value)
-        if let scale = ChartScale(values: values) {
-            svg += yAxis(scale: scale, frame: frame, formatValue: formatValue)
-        } else {
+        guard let scale = ChartScale(values: points.compactMap(\.value)) else {
             svg += #"<text class="no-data" x="\#(SVGText.number((frame.left + frame.right) / 2))" "#
             svg += #"y="\#(SVGText.number((frame.top + frame.bottom) / 2))" text-anchor="middle" fill="currentColor" "#
             svg += #"fill-opacity="0.7">No data</text>"#
+            return svg + xAxis(points: points, frame: frame) + "</svg>"
         }
+        svg += yAxis(scale: scale, frame: frame, formatValue: formatValue)
         svg += xAxis(points: points, frame: frame)
-        if let scale = ChartScale(values: values) {
-            let positions = points.indices.map { index in
-                points[index].value.map { (x: frame.center(index), y: scale.position(of: $0, bottom: frame.bottom, top: frame.top)) }
-            }
-            svg += lines(points: points, positions: positions)
-            svg += dots(points: points, positions: positions)
+        let positions = points.enumerated().map { index, point in
+            point.value.map { (x: frame.center(index), y: scale.position(of: $0, bottom: frame.bottom, top: frame.top)) }
         }
+        svg += lines(points: points, positions: positions)
+        svg += dots(points: points, positions: positions)
         return svg + "</svg>"
     }
 
     // MARK: - Axes
 
-    private static func yAxis(scale: ChartScale, frame: PlotFrame, formatValue: (Double) -> String) -> String {
+    private static func yAxis(scale: ChartScale, frame: LineChartFrame, formatValue: (Double) -> String) -> String {
         var grid = #"<g class="grid" stroke="currentColor" stroke-width="1">"#
         var labels = #"<g class="y-labels" fill="currentColor" fill-opacity="0.8" text-anchor="end">"#
+        // The zero line is the baseline when the axis crosses zero, else the bottom of the plot.
+        let baseline = scale.ticks.contains(0) ? 0 : scale.lower
         for tick in scale.ticks {
             let y = SVGText.number(scale.position(of: tick, bottom: frame.bottom, top: frame.top))
-            // The zero line (or the bottom of a zero-based axis) is drawn stronger as the baseline.
-            let opacity = tick == 0 || tick == scale.lower ? "0.45" : "0.15"
+            let opacity = tick == baseline ? "0.45" : "0.15"
             grid += #"<line x1="\#(SVGText.number(frame.left))" y1="\#(y)" x2="\#(SVGText.number(frame.right))" "#
             grid += #"y2="\#(y)" stroke-opacity="\#(opacity)"/>"#
             let labelY = SVGText.number(scale.position(of: tick, bottom: frame.bottom, top: frame.top) + 4)
@@ -66,7 +64,7 @@ public enum ChartRenderer {
         return grid + "</g>" + labels + "</g>"
     }
 
-    private static func xAxis(points: [ChartPoint], frame: PlotFrame) -> String {
+    private static func xAxis(points: [ChartPoint], frame: LineChartFrame) -> String {
         // Labels about 70px apart at most; counted from the end so the latest month is always labelled.
         let every = max(1, (points.count + 7) / 8)
         var svg = #"<g class="x-labels" fill="currentColor" fill-opacity="0.8" text-anchor="middle">"#
@@ -156,20 +154,4 @@ public enum ChartRenderer {
         #"<rect class="\#(className)" x="\#(SVGText.number(x))" y="\#(SVGText.number(y))" "#
             + #"width="\#(SVGText.number(width))" height="\#(SVGText.number(height))" \#(attributes)/>"#
     }
-}
-
-/// Where the plot area sits inside the line chart, and where each month's slot is.
-private struct PlotFrame {
-    let left = 64.0
-    let right = Double(ChartRenderer.lineChartSize.width) - 16
-    let top = 16.0
-    let bottom = Double(ChartRenderer.lineChartSize.height) - 32
-    let count: Int
-
-    /// Each month owns an equal slot, so the shaded band covers whole months.
-    var slotWidth: Double { (right - left) / Double(max(count, 1)) }
-
-    func slotStart(_ index: Int) -> Double { left + Double(index) * slotWidth }
-
-    func center(_ index: Int) -> Double { left + (Double(index) + 0.5) * slotWidth }
 }

@@ -112,6 +112,16 @@ extension SiteConfig {
                     "private_urls needs a secret: set private_url_secret in rapport.yml or RAPPORT_URL_SECRET",
                     at: map.node("private_urls").map(map.location(of:))))
         }
+        if var review = map.map("review") {
+            if let node = review.node("lower_is_better") {
+                if let sequence = node.sequence {
+                    config.lowerIsBetter = Set(sequence.compactMap { $0.scalar.map { HeaderName.normalise($0.string) } })
+                } else {
+                    diagnostics.append(.error("review.lower_is_better must be a list of metric names", at: review.location(of: node)))
+                }
+            }
+            diagnostics += review.diagnostics + review.unknownKeyWarnings(context: "review setting")
+        }
         if var print = map.map("print") {
             if let node = print.node("paper"), let paper = print.string("paper") {
                 if let parsed = Paper(rawValue: paper.uppercased() == "A4" ? "A4" : paper.capitalized) {

@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// Values used when a customer's field is empty, keyed by path (`customer.first_name`).
     public var fallbacks: [String: String] = [:]
     public var markdown = MarkdownLimits()
+    /// Metrics where a fall is good news (support tickets, churn), so the
+    /// honesty check and `worsened` read them the right way round.
+    public var lowerIsBetter: Set<String> = []
     /// Paper size of print pages.
     public var paper: Paper = .a4
     /// When true, customer folders carry an unguessable token after the id.

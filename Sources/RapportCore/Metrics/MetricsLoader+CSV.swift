@@ -53,10 +53,11 @@ extension MetricsLoader {
             let rowLocation = collector.location(line: line, column: 1)
             switch layout {
             case .wide(let metrics):
-                guard collector.claim(
-                    "\(id)\u{0}\(month)", line: line,
-                    duplicateMessage: { "duplicate row for \(month) (first on line \($0))" },
-                    at: rowLocation, customer: id)
+                guard
+                    collector.claim(
+                        "\(id)\u{0}\(month)", line: line,
+                        duplicateMessage: { "duplicate row for \(month) (first on line \($0))" },
+                        at: rowLocation, customer: id)
                 else { continue }
                 for metric in metrics {
                     let field = row.fields[metric.column]
@@ -76,10 +77,11 @@ extension MetricsLoader {
                     continue
                 }
                 collector.declare(metric: name)
-                guard collector.claim(
-                    "\(id)\u{0}\(month)\u{0}\(name)", line: line,
-                    duplicateMessage: { "duplicate value for \(name) in \(month) (first on line \($0))" },
-                    at: rowLocation, customer: id)
+                guard
+                    collector.claim(
+                        "\(id)\u{0}\(month)\u{0}\(name)", line: line,
+                        duplicateMessage: { "duplicate value for \(name) in \(month) (first on line \($0))" },
+                        at: rowLocation, customer: id)
                 else { continue }
                 let valueField = row.fields[valueColumn]
                 collector.add(

@@ -15,11 +15,11 @@ public struct ReviewPeriod: Hashable, Sendable, CustomStringConvertible {
         self.end = end
     }
 
-    /// Parses a quarter name such as `2026-Q4` (upper- or lower-case `q`).
+    /// Parses a quarter name such as `2026-Q4`.
     public init?(quarter text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCIIDigit), let year = Int(parts[0]),
-            parts[1].count == 2, parts[1].first == "Q" || parts[1].first == "q",
+            parts[1].count == 2, parts[1].first == "Q",
             let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter)
         else { return nil }
         let start = YearMonth(year: year, month: quarter * 3 - 2)

@@ -54,7 +54,8 @@ enum AssetReference: Equatable {
         guard let first = url.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
         for scalar in url.unicodeScalars.dropFirst() {
             if scalar == ":" { return true }
-            let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar))
+            let allowed =
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar))
             if !allowed { return false }
         }
         return false

@@ -49,7 +49,9 @@ extension PrintInliner {
 
     /// A local stylesheet is inlined in place (inside `@media` when the rule
     /// names media); anything else is removed.
-    private func inlineImport(_ rule: ImportRule, from directory: [String], source: String, depth: Int, problems: inout [PrintProblem]) -> String {
+    private func inlineImport(_ rule: ImportRule, from directory: [String], source: String, depth: Int, problems: inout [PrintProblem])
+        -> String
+    {
         let problemSource = "@import in \(source)"
         guard case .asset(let path) = AssetReference.locate(rule.url, from: directory) else {
             _ = replacement(for: rule.url, from: directory, source: problemSource, problems: &problems)
@@ -63,7 +65,9 @@ extension PrintInliner {
             problems.append(PrintProblem(source: problemSource, url: rule.url, reason: .notFound))
             return ""
         }
-        let css = inlineCSS(Self.text(of: data), from: ["assets"] + Self.directory(of: path), source: "assets/\(path)", depth: depth + 1, problems: &problems)
+        let css = inlineCSS(
+            Self.text(of: data), from: ["assets"] + Self.directory(of: path), source: "assets/\(path)", depth: depth + 1,
+            problems: &problems)
         return rule.media.isEmpty ? css : "@media \(rule.media) {\n\(css)\n}"
     }
 
@@ -94,7 +98,9 @@ extension PrintInliner {
         guard hasPrefix(bytes, "url(", at: index, caseInsensitive: true) else { return false }
         guard index > 0 else { return true }
         let before = bytes[index - 1]
-        return !(HTMLTag.isLetter(before) || (0x30...0x39).contains(before) || before == UInt8(ascii: "-") || before == UInt8(ascii: "_") || before >= 0x80)
+        return
+            !(HTMLTag.isLetter(before) || (0x30...0x39).contains(before) || before == UInt8(ascii: "-") || before == UInt8(ascii: "_")
+            || before >= 0x80)
     }
 
     /// The URL of a `url(...)` token and where the token ends; nil for a

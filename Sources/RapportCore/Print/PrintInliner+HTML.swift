@@ -28,13 +28,15 @@ extension PrintInliner {
                 continue
             }
             index = tag.range.upperBound
-            let rawTextEnd = Self.rawTextElements.contains(tag.name) && !tag.selfClosing ? Self.findClosingTag(bytes, tag.name, from: index) : nil
+            let rawTextEnd =
+                Self.rawTextElements.contains(tag.name) && !tag.selfClosing ? Self.findClosingTag(bytes, tag.name, from: index) : nil
             switch tag.name {
             case "style":
                 let end = rawTextEnd ?? bytes.count
                 let css = String(decoding: bytes[index..<end], as: UTF8.self)
                 output += bytes[tag.range]
-                output += Array(Self.protectStyleText(inlineCSS(css, from: pageDirectory, source: "<style>", depth: 0, problems: &problems)).utf8)
+                output += Array(
+                    Self.protectStyleText(inlineCSS(css, from: pageDirectory, source: "<style>", depth: 0, problems: &problems)).utf8)
                 index = end
             case "script" where tag.value(of: "src") != nil:
                 problems.append(PrintProblem(source: "<script src>", url: tag.value(of: "src") ?? "", reason: .script))
@@ -86,7 +88,9 @@ extension PrintInliner {
                     problems.append(PrintProblem(source: "<link rel=stylesheet>", url: href, reason: .notFound))
                     return nil
                 }
-                let css = inlineCSS(Self.text(of: data), from: ["assets"] + Self.directory(of: path), source: "assets/\(path)", depth: 1, problems: &problems)
+                let css = inlineCSS(
+                    Self.text(of: data), from: ["assets"] + Self.directory(of: path), source: "assets/\(path)", depth: 1,
+                    problems: &problems)
                 let media = tag.value(of: "media").map { " media=\"\(HTMLEntities.escapeAttribute($0))\"" } ?? ""
                 return "<style\(media)>\n\(Self.protectStyleText(css))</style>"
             default:
@@ -195,7 +199,9 @@ extension PrintInliner {
         var index = start
         while let candidate = find(bytes, "</\(name)", from: index, caseInsensitive: true) {
             let after = candidate + 2 + name.utf8.count
-            if after >= bytes.count || HTMLTag.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/") {
+            if after >= bytes.count || HTMLTag.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">")
+                || bytes[after] == UInt8(ascii: "/")
+            {
                 return candidate
             }
             index = candidate + 1
@@ -210,7 +216,9 @@ extension PrintInliner {
     /// Skips the line break after a removed tag that stood alone on its
     /// line, so removals leave no blank lines behind.
     private static func skipLineBreak(after index: Int, in bytes: [UInt8], output: [UInt8]) -> Int {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\n"), output.isEmpty || output.last == UInt8(ascii: "\n") else { return index }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\n"), output.isEmpty || output.last == UInt8(ascii: "\n") else {
+            return index
+        }
         return index + 1
     }
 

@@ -19,7 +19,7 @@ import Testing
         let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
         let report = try SiteBuilder(options: Self.options(output: output)).build()
         #expect(report.customers == 4)
-        #expect(report.pages == 13)
+        #expect(report.pages == 24)
         #expect(report.warnings.isEmpty)
         try FolderSnapshot.expectMatchesGolden(output, golden: Fixtures.golden("Everything"))
     }
@@ -62,7 +62,7 @@ import Testing
         var options = Self.options(output: output)
         options.writeOutput = false
         let report = try SiteBuilder(options: options).build()
-        #expect(report.pages == 13)
+        #expect(report.pages == 24)
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).isEmpty)
     }

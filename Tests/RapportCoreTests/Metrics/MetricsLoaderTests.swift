@@ -59,12 +59,14 @@ import Testing
 
     @Test func nonNumericCellIsAWarningAndAGap() {
         let result = load("customer_id,month,active_users,seats\nC-1,2026-10,abc,3\n")
-        #expect(result.diagnostics == [
-            .warning("\"abc\" is not a number; active_users for 2026-10 is treated as no data", at: at(2, 13), customer: "C-1")
-        ])
-        #expect(result.diagnostics.map(\.description) == [
-            "Content/metrics.csv:2:13: warning: \"abc\" is not a number; active_users for 2026-10 is treated as no data (customer C-1)"
-        ])
+        #expect(
+            result.diagnostics == [
+                .warning("\"abc\" is not a number; active_users for 2026-10 is treated as no data", at: at(2, 13), customer: "C-1")
+            ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Content/metrics.csv:2:13: warning: \"abc\" is not a number; active_users for 2026-10 is treated as no data (customer C-1)"
+            ])
         #expect(!result.hasErrors)
         #expect(result.table.values["C-1"] == ["seats": [month("2026-10"): 3]])
     }
@@ -72,11 +74,12 @@ import Testing
     @Test func groupedNumbersAreWarnedAboutWithAHint() {
         let result = load("customer_id,month,mrr\nC-1,2026-10,\"1,234\"\nC-1,2026-11,1e3\nC-1,2026-12,12%\n")
         let hint = "\"1,234\" is not a plain number (write it without thousands separators, with \".\" for decimals); "
-        #expect(result.diagnostics == [
-            .warning(hint + "mrr for 2026-10 is treated as no data", at: at(2, 13), customer: "C-1"),
-            .warning("\"1e3\" is not a number; mrr for 2026-11 is treated as no data", at: at(3, 13), customer: "C-1"),
-            .warning("\"12%\" is not a number; mrr for 2026-12 is treated as no data", at: at(4, 13), customer: "C-1"),
-        ])
+        #expect(
+            result.diagnostics == [
+                .warning(hint + "mrr for 2026-10 is treated as no data", at: at(2, 13), customer: "C-1"),
+                .warning("\"1e3\" is not a number; mrr for 2026-11 is treated as no data", at: at(3, 13), customer: "C-1"),
+                .warning("\"12%\" is not a number; mrr for 2026-12 is treated as no data", at: at(4, 13), customer: "C-1"),
+            ])
         #expect(result.table.values["C-1"] == nil)
     }
 
@@ -88,25 +91,28 @@ import Testing
             C-1,2026-11,seats,2
             C-1,2026-10,Seats,3
             """)
-        #expect(result.diagnostics == [
-            .error("duplicate value for seats in 2026-10 (first on line 2)", at: at(4, 1), customer: "C-1")
-        ])
+        #expect(
+            result.diagnostics == [
+                .error("duplicate value for seats in 2026-10 (first on line 2)", at: at(4, 1), customer: "C-1")
+            ])
         #expect(result.table.series(customer: "C-1", metric: "seats") == [month("2026-10"): 1, month("2026-11"): 2])
     }
 
     @Test func duplicateWideRowIsAnErrorNamingBothLines() {
         let result = load("customer_id,month,seats\nC-1,2026-10,1\nC-2,2026-10,1\nC-1,2026-10,\n")
-        #expect(result.diagnostics.map(\.description) == [
-            "Content/metrics.csv:4:1: error: duplicate row for 2026-10 (first on line 2) (customer C-1)"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Content/metrics.csv:4:1: error: duplicate row for 2026-10 (first on line 2) (customer C-1)"
+            ])
     }
 
     @Test func badMonthIsAnError() {
         let result = load("customer_id,month,seats\nC-1,2026-13,1\nC-1,10/2026,2\nC-1,2026-12,3\n")
-        #expect(result.diagnostics == [
-            .error("bad month \"2026-13\": expected YYYY-MM, e.g. 2026-10", at: at(2, 5), customer: "C-1"),
-            .error("bad month \"10/2026\": expected YYYY-MM, e.g. 2026-10", at: at(3, 5), customer: "C-1"),
-        ])
+        #expect(
+            result.diagnostics == [
+                .error("bad month \"2026-13\": expected YYYY-MM, e.g. 2026-10", at: at(2, 5), customer: "C-1"),
+                .error("bad month \"10/2026\": expected YYYY-MM, e.g. 2026-10", at: at(3, 5), customer: "C-1"),
+            ])
         #expect(result.hasErrors)
         #expect(result.table.series(customer: "C-1", metric: "seats") == [month("2026-12"): 3])
     }
@@ -120,35 +126,41 @@ import Testing
     }
 
     @Test func headerProblemsAreAllReported() {
-        #expect(load("id,when,seats\nC-1,2026-10,1\n").diagnostics.map(\.description) == [
-            "Content/metrics.csv:1: error: no \"customer_id\" column in the header (columns: id, when, seats)",
-            "Content/metrics.csv:1: error: no \"month\" column in the header (columns: id, when, seats)",
-        ])
-        #expect(load("customer_id,month\nC-1,2026-10\n").diagnostics.map(\.message) == [
-            "no metric columns: expected customer_id, month and one column per metric, or metric and value columns"
-        ])
-        #expect(load("customer_id,month,metric,value,note\n").diagnostics == [
-            .error(
-                "unexpected column \"note\": a long metrics file has only customer_id, month, metric and value",
-                at: at(1, 32))
-        ])
+        #expect(
+            load("id,when,seats\nC-1,2026-10,1\n").diagnostics.map(\.description) == [
+                "Content/metrics.csv:1: error: no \"customer_id\" column in the header (columns: id, when, seats)",
+                "Content/metrics.csv:1: error: no \"month\" column in the header (columns: id, when, seats)",
+            ])
+        #expect(
+            load("customer_id,month\nC-1,2026-10\n").diagnostics.map(\.message) == [
+                "no metric columns: expected customer_id, month and one column per metric, or metric and value columns"
+            ])
+        #expect(
+            load("customer_id,month,metric,value,note\n").diagnostics == [
+                .error(
+                    "unexpected column \"note\": a long metrics file has only customer_id, month, metric and value",
+                    at: at(1, 32))
+            ])
         #expect(load("").diagnostics == [.error("the file is empty: expected a header line", at: at(1))])
     }
 
     @Test func rowShapeAndIdProblemsAreErrors() {
         let result = load("customer_id,month,seats\nC-1,2026-10\n ,2026-10,1\nC-1,2026-11,\"4\n")
-        #expect(result.diagnostics.map(\.description) == [
-            "Content/metrics.csv:2:1: error: row has 2 fields, header has 3",
-            "Content/metrics.csv:3:1: error: row has an empty \"customer_id\"",
-            "Content/metrics.csv:4:13: error: unterminated quoted field: the quote opened here is never closed",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Content/metrics.csv:2:1: error: row has 2 fields, header has 3",
+                "Content/metrics.csv:3:1: error: row has an empty \"customer_id\"",
+                "Content/metrics.csv:4:13: error: unterminated quoted field: the quote opened here is never closed",
+            ])
     }
 
     @Test func invalidUTF8IsAnError() {
         var data = Data("customer_id,month,seats\nC-1,2026-10,".utf8)
         data.append(contentsOf: [0xE9, 0x0A])
         let result = MetricsLoader().load(data: data, displayPath: Self.path, knownCustomers: nil)
-        #expect(result.diagnostics.first == .error(
-            "invalid UTF-8 byte 0xE9 (column counted in bytes); save the file as UTF-8", at: at(2, 13)))
+        #expect(
+            result.diagnostics.first
+                == .error(
+                    "invalid UTF-8 byte 0xE9 (column counted in bytes); save the file as UTF-8", at: at(2, 13)))
     }
 }

@@ -55,7 +55,10 @@ import Testing
             </style>
             """
         #expect(result.html == expected)
-        #expect(result.problems == [PrintProblem(source: "url() in assets/css/print.css", url: "https://fonts.example/x.woff2", reason: .external)])
+        #expect(
+            result.problems == [
+                PrintProblem(source: "url() in assets/css/print.css", url: "https://fonts.example/x.woff2", reason: .external)
+            ])
     }
 
     @Test func importsAreInlinedOrRemoved() {
@@ -63,7 +66,8 @@ import Testing
         let result = Self.inliner(["main.css": Data(main.utf8), "base.css": Data("b{}".utf8)])
             .inline("<link rel=\"stylesheet\" href=\"../../assets/main.css\">")
         #expect(result.html == "<style>\n@media print {\nb{}\n}\n\nmain{}\n</style>")
-        #expect(result.problems == [PrintProblem(source: "@import in assets/main.css", url: "https://cdn.example/x.css", reason: .external)])
+        #expect(
+            result.problems == [PrintProblem(source: "@import in assets/main.css", url: "https://cdn.example/x.css", reason: .external)])
     }
 
     @Test func importLoopsStop() {
@@ -75,11 +79,14 @@ import Testing
 
     @Test func styleElementsAndAttributesResolveAgainstThePage() {
         let result = Self.inliner(["a.png": Self.png]).inline(
-            "<style>.x{background:URL(../../assets/a.png)}</style><div style=\"background: url(&quot;http://x.example/b.png&quot;)\">x</div>")
+            "<style>.x{background:URL(../../assets/a.png)}</style><div style=\"background: url(&quot;http://x.example/b.png&quot;)\">x</div>"
+        )
         #expect(
             result.html
                 == "<style>.x{background:url(\"\(Self.dataURI("image/png", Self.png))\")}</style><div style=\"background: none\">x</div>")
-        #expect(result.problems == [PrintProblem(source: "style attribute of <div>", url: "http://x.example/b.png", reason: .external)])
+        #expect(
+            result.problems == [PrintProblem(source: "url() in style attribute of <div>", url: "http://x.example/b.png", reason: .external)]
+        )
     }
 
     @Test func cssThatWouldCloseItsStyleElementIsEscaped() {
@@ -206,7 +213,8 @@ import Testing
     // MARK: - Links and untouched markup
 
     @Test func linksStayAndBecomeAbsoluteWithABaseURL() {
-        let html = "<a href=\"../../customers/c-1/index.html\">Hub</a> <a href=\"#top\">Top</a> <a href=\"mailto:a@b.example\">Mail</a> <a href=\"https://x.example/\">X</a>"
+        let html =
+            "<a href=\"../../customers/c-1/index.html\">Hub</a> <a href=\"#top\">Top</a> <a href=\"mailto:a@b.example\">Mail</a> <a href=\"https://x.example/\">X</a>"
         #expect(Self.inliner([:]).inline(html) == PrintInlineResult(html: html, problems: []))
         let absolute = Self.inliner([:], baseURL: "https://success.example/acme").inline(html)
         #expect(

@@ -2,7 +2,7 @@ import Testing
 
 @testable import RapportCore
 
-@Suite struct YearMonthTests {
+@Suite struct MetricsYearMonthTests {
     @Test func parsesAndPrintsISO() {
         #expect(YearMonth(iso: "2026-11") == YearMonth(year: 2026, month: 11))
         #expect(YearMonth(iso: " 2026-01 ")?.description == "2026-01")

@@ -2,7 +2,7 @@ import Testing
 
 @testable import RapportCore
 
-@Suite struct PlainNumberTests {
+@Suite struct MetricsPlainNumberTests {
     @Test func parsesPlainNumbers() {
         #expect(PlainNumber.parse("1234.5") == 1234.5)
         #expect(PlainNumber.parse("-3") == -3)

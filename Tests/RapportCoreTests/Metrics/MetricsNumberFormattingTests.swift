@@ -2,7 +2,7 @@ import Testing
 
 @testable import RapportCore
 
-@Suite struct LocaleNumberFormattingTests {
+@Suite struct MetricsNumberFormattingTests {
     let formatter = LocaleFormatter()
 
     @Test func numbersUseGroupingAndTheTypographicMinus() {
