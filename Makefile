@@ -5,7 +5,7 @@ SWIFT ?= swift
 SITE ?= .
 RAPPORT_RELEASE = .build/release/rapport
 
-.PHONY: run test build release check deps sample format clean
+.PHONY: run test serve bench build release check deps sample format clean
 
 ## make run: build rapport (release) and render the sample site into Output/
 run: deps
@@ -13,9 +13,16 @@ run: deps
 	$(RAPPORT_RELEASE) build --site $(SITE)
 	@echo "Open $(SITE)/Output/index.html in a browser."
 
-## make test: run every test suite
+## make test: run every test suite (installs the PDF and browser tools the
+## print and preview tests drive: weasyprint, poppler-utils, chromium)
 test: deps
+	@sh scripts/install-deps.sh --test-tools
 	$(SWIFT) test
+
+## make serve: preview the sample site with live reload on http://127.0.0.1:8000
+serve: deps
+	$(SWIFT) build -c release --product rapport
+	$(RAPPORT_RELEASE) serve --site $(SITE)
 
 ## make build: debug build of the rapport binary
 build: deps

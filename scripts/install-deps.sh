@@ -2,7 +2,34 @@
 # Installs the cmark-gfm C library (with its GFM extensions) when missing:
 # Debian/Ubuntu through apt-get, macOS through Homebrew. Anything else gets
 # a clear message instead of a half-working build.
+#
+# With --test-tools it also installs what the tests drive for real:
+# WeasyPrint and poppler-utils (print pages to PDF and back to text) and
+# Chromium (a real browser loads the preview).
 set -eu
+
+if [ "${1:-}" = "--test-tools" ]; then
+    missing=""
+    command -v weasyprint >/dev/null 2>&1 || missing="$missing weasyprint"
+    command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+    command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$missing chromium"
+    [ -z "$missing" ] && exit 0
+    if command -v apt-get >/dev/null 2>&1; then
+        SUDO=""
+        if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+        echo "Installing test tools:$missing ..."
+        $SUDO apt-get update -qq
+        # shellcheck disable=SC2086
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+    elif command -v brew >/dev/null 2>&1; then
+        brew install weasyprint poppler
+        brew install --cask chromium || true
+    else
+        echo "The tests need:$missing (Debian package names)." >&2
+        exit 1
+    fi
+    exit 0
+fi
 
 has_cmark() {
     command -v pkg-config >/dev/null 2>&1 &&

@@ -11,6 +11,8 @@ struct LoadedSite: Sendable {
     var metrics: MetricsTable?
     /// Makes print pages self-contained (CSS and images inlined).
     var printPages: PrintPages
+    /// Names, sizes and times of Content/assets (print pages inline them).
+    var assetsFingerprint: String
     /// Per-build secret in the tokens that carry HTML through Markdown.
     var embedNonce: String
     var contentPartials: TemplateLibrary

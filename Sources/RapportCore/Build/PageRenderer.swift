@@ -104,8 +104,14 @@ final class PageRenderer {
             rendered.web = embeds.resolve(try site.layouts.render(compiled.layoutName, page, path: layoutPath))
             if site.layouts.contains("print") {
                 page["root"] = "../../"
-                let printPage = embeds.resolve(try site.layouts.render("print", page, path: "Layouts/print.mustache"))
-                rendered.print = printPage
+                // Charts join after inlining: they are rapport's own SVG, and
+                // scanning their many elements for references was wasted time.
+                let layoutOutput = try site.layouts.render("print", page, path: "Layouts/print.mustache")
+                let printPath = SitePaths.printFile(profile.slug, document)
+                let (inlined, problems) = site.printPages.selfContained(
+                    embeds.resolve(layoutOutput, keepingSelfContained: true), path: printPath)
+                rendered.print = embeds.resolve(inlined)
+                rendered.warnings += problems.map { var warning = $0; warning.customerID = profile.id; return warning }
             }
         } catch {
             throw DiagnosticList([error])

@@ -27,7 +27,9 @@ struct PreviousBuild: Sendable {
 
     /// The previous entry for `path` when it was made from the same inputs.
     func reusable(_ path: String, inputs: String) -> ManifestEntry? {
-        guard let entry = entries[path], entry.inputs == inputs else { return nil }
+        guard let entry = entries[path], entry.inputs == inputs,
+            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+        else { return nil }
         return entry
     }
 

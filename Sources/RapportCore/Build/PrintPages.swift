@@ -5,6 +5,7 @@ import Foundation
 struct PrintPages: Sendable {
     let resolver: PrintAssetResolver
     let baseURL: String
+    let cache = PrintInlineCache()
 
     init(siteDirectory: URL, baseURL: String) {
         resolver = PrintInliner.assets(in: siteDirectory.appendingPathComponent("Content/assets"))
@@ -14,7 +15,7 @@ struct PrintPages: Sendable {
     /// The page at `path` with its assets inlined, and a warning for every
     /// reference that could not be (it is removed rather than left dangling).
     func selfContained(_ html: String, path: String) -> (String, [Diagnostic]) {
-        let result = PrintInliner(pagePath: path, baseURL: baseURL, resolveAsset: resolver).inline(html)
+        let result = PrintInliner(pagePath: path, baseURL: baseURL, resolveAsset: resolver, cache: cache).inline(html)
         return (result.html, result.problems.map { $0.diagnostic(at: SourceLocation(path: "Layouts/print.mustache")) })
     }
 }

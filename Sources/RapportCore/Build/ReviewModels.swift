@@ -37,8 +37,8 @@ enum ReviewModels {
             var metric = model.filter { !(($0.value as? String)?.isEmpty ?? false) }
             metric["has_previous"] = metric["previous_value"] != nil
             metric["has_change_pct"] = metric["change_pct"] != nil
-            if let chart = metric["chart"] as? String { metric["chart"] = embeds.embed(chart) }
-            if let sparkline = metric["sparkline"] as? String { metric["sparkline"] = embeds.embed(sparkline) }
+            if let chart = metric["chart"] as? String { metric["chart"] = embeds.embed(chart, selfContained: true) }
+            if let sparkline = metric["sparkline"] as? String { metric["sparkline"] = embeds.embed(sparkline, selfContained: true) }
             if metric["has_data"] as? Bool == true { metrics.hasData = true }
             let lowerBetter = (metric["name"] as? String).map(lowerIsBetter.contains) ?? false
             let worsened = metric[lowerBetter ? "trend_up" : "trend_down"] as? Bool == true

@@ -25,7 +25,11 @@ public struct SiteBuilder: Sendable {
         let buildInputs = Self.buildInputs(site: site, customerHashes: customerHashes, options: options)
         let previous = options.writeOutput && !options.clean ? PreviousBuild.load(from: options.outputDirectory) : nil
         if let previous, previous.inputs == buildInputs, previous.isIntact() {
-            return upToDateReport(site: site, previous: previous, started: started)
+            let report = upToDateReport(site: site, previous: previous, started: started)
+            if options.strict, !report.warnings.isEmpty {
+                throw DiagnosticList(report.warnings.map { var error = $0; error.severity = .error; return error })
+            }
+            return report
         }
         let staging: StagingDirectory?
         do {
@@ -150,13 +154,15 @@ public struct SiteBuilder: Sendable {
                 let kind = compiled.document.kind.rawValue
                 let path = SitePaths.documentFile(profile.slug, compiled.document)
                 let printPath = SitePaths.printFile(profile.slug, compiled.document)
+                // Print pages carry their CSS and images inside, so an edited asset changes them.
+                let printInputs = InputHasher.hash(inputs + site.assetsFingerprint)
                 if let previous, let staging, let webEntry = previous.reusable(path, inputs: inputs),
-                    !site.layouts.contains("print") || previous.reusable(printPath, inputs: inputs) != nil
+                    !site.layouts.contains("print") || previous.reusable(printPath, inputs: printInputs) != nil
                 {
                     try staging.reuse(path, from: previous.output)
                     outcome.files.append(webEntry)
                     outcome.diagnostics += webEntry.warnings ?? []
-                    if let printEntry = previous.reusable(printPath, inputs: inputs), site.layouts.contains("print") {
+                    if let printEntry = previous.reusable(printPath, inputs: printInputs), site.layouts.contains("print") {
                         try staging.reuse(printPath, from: previous.output)
                         outcome.files.append(printEntry)
                         outcome.reused += 1
@@ -171,12 +177,10 @@ public struct SiteBuilder: Sendable {
                         path: path, customer: profile.id, kind: kind, inputs: inputs, sha256: InputHasher.hash(rendered.web),
                         warnings: rendered.warnings.isEmpty ? nil : rendered.warnings))
                 outcome.pages += 1
-                if let print = rendered.print {
-                    let (page, problems) = site.printPages.selfContained(print, path: printPath)
-                    outcome.diagnostics += problems.map { var warning = $0; warning.customerID = profile.id; return warning }
+                if let page = rendered.print {
                     try staging?.write(page, to: printPath)
                     outcome.files.append(
-                        ManifestEntry(path: printPath, customer: profile.id, kind: "print", inputs: inputs, sha256: InputHasher.hash(page)))
+                        ManifestEntry(path: printPath, customer: profile.id, kind: "print", inputs: printInputs, sha256: InputHasher.hash(page)))
                     outcome.pages += 1
                 }
                 outcome.diagnostics += rendered.warnings
@@ -228,7 +232,7 @@ public struct SiteBuilder: Sendable {
         text += "|only=" + options.only.joined(separator: ",")
         for document in site.newsletters + site.reviews { text += "|doc=\(document.document.path):\(document.sourceHash)" }
         for (profile, hash) in zip(site.customers, customerHashes) { text += "|\(profile.id)=\(hash)" }
-        text += "|assets=" + AssetCopier(siteDirectory: options.siteDirectory).fingerprint()
+        text += "|assets=" + site.assetsFingerprint
         return InputHasher.hash(text)
     }
 
@@ -237,7 +241,7 @@ public struct SiteBuilder: Sendable {
         let pages = previous.entries.values.filter { $0.kind != "asset" }.count
         let replayed = previous.entries.keys.sorted().flatMap { previous.entries[$0]!.warnings ?? [] }
         return BuildReport(
-            customers: site.customers.count, pages: pages, reused: pages, upToDate: true, files: previous.entries.count,
+            customers: site.customers.count, pages: pages, reused: pages, upToDate: true, files: previous.entries.count + 1,
             warnings: site.warnings + replayed, skippedCustomers: [], seconds: Date().timeIntervalSince(started))
     }
 

@@ -71,7 +71,8 @@ struct SiteLoader {
         let shared = InputHasher.sharedHash(config: config, partials: contentPartials, layouts: layouts, today: options.today)
         return LoadedSite(
             config: config, customers: customers, newsletters: newsletters, reviews: reviews, notes: notes, metrics: metrics,
-            printPages: PrintPages(siteDirectory: site, baseURL: config.baseURL), embedNonce: HTMLEmbeds.makeNonce(), contentPartials: contentPartials, layouts: layouts,
+            printPages: PrintPages(siteDirectory: site, baseURL: config.baseURL),
+            assetsFingerprint: AssetCopier(siteDirectory: site).fingerprint(), embedNonce: HTMLEmbeds.makeNonce(), contentPartials: contentPartials, layouts: layouts,
             sharedInputsHash: shared, warnings: diagnostics)
     }
 

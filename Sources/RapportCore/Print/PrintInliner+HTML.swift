@@ -80,6 +80,35 @@ extension PrintInliner {
         let rel = Set((tag.value(of: "rel") ?? "").lowercased().split(whereSeparator: \.isWhitespace))
         guard let href = tag.value(of: "href") else { return nil }
         if rel.contains("stylesheet") {
+            // An inlined stylesheet depends only on the asset it resolves to
+            // (its own url()s resolve against its folder), not on the page.
+            guard case .asset(let assetPath) = AssetReference.locate(href, from: pageDirectory) else {
+                return inlineStylesheet(tag, href: href, problems: &problems)
+            }
+            let key = "\(assetPath)|\(tag.value(of: "media") ?? "")"
+            if let cached = cache?.stylesheet(key) {
+                problems += cached.problems
+                return cached.html
+            }
+            var found: [PrintProblem] = []
+            let html = inlineStylesheet(tag, href: href, problems: &found)
+            cache?.store(key, html: html, problems: found)
+            problems += found
+            return html
+        }
+        if rel.contains(where: { $0.contains("icon") }) { return nil }
+        switch AssetReference.locate(href, from: pageDirectory) {
+        case .unchanged, .asset:
+            break
+        default:
+            let kind = rel.sorted().joined(separator: " ")
+            _ = replacement(for: href, from: pageDirectory, source: "<link rel=\(kind)>", problems: &problems)
+        }
+        return nil
+    }
+
+    private func inlineStylesheet(_ tag: HTMLTag, href: String, problems: inout [PrintProblem]) -> String? {
+        do {
             switch AssetReference.locate(href, from: pageDirectory) {
             case .unchanged:
                 return tag.html
@@ -98,15 +127,6 @@ extension PrintInliner {
                 return nil
             }
         }
-        if rel.contains(where: { $0.contains("icon") }) { return nil }
-        switch AssetReference.locate(href, from: pageDirectory) {
-        case .unchanged, .asset:
-            break
-        default:
-            let kind = rel.sorted().joined(separator: " ")
-            _ = replacement(for: href, from: pageDirectory, source: "<link rel=\(kind)>", problems: &problems)
-        }
-        return nil
     }
 
     /// Inlines the tag's fetched attributes, its `style` attribute's `url()`s

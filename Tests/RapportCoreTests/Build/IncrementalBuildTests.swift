@@ -1,0 +1,308 @@
+import Foundation
+import Testing
+
+@testable import RapportCore
+
+/// An incremental build must write exactly what a clean build of the same
+/// sources writes, byte for byte, whatever changed since the last build.
+///
+/// The Everything fixture renders 24 pages: E-1 and E-2 get a hub and three
+/// documents (each a web page and a print page), e-3 and E-4 a hub and one
+/// newsletter (web and print): 7 + 7 + 3 + 3 = 20 customer pages, plus the
+/// dashboard and three overview pages, which every build renders again.
+@Suite struct IncrementalBuildTests {
+    static let today = CalendarDate(year: 2026, month: 11, day: 26)
+    static let customerPages = 20
+
+    /// One change to the site's sources, with what the rebuild must reuse.
+    enum Edit: String, CaseIterable, CustomTestStringConvertible {
+        case customerRow
+        case notesFile
+        case layout
+        case removedCustomer
+        case metricsCell
+        case configThreshold
+        case newAsset
+        case contentPartial
+        case layoutPartial
+
+        var testDescription: String { rawValue }
+
+        /// Customer pages taken from the previous build: everything except
+        /// the pages of the customers the edit touches; nothing when a
+        /// shared input (layout, partial, config) changed.
+        var reused: Int {
+            switch self {
+            case .customerRow, .notesFile, .metricsCell: return IncrementalBuildTests.customerPages - 7
+            case .removedCustomer: return IncrementalBuildTests.customerPages - 3
+            case .newAsset: return IncrementalBuildTests.customerPages
+            case .layout, .configThreshold, .contentPartial, .layoutPartial: return 0
+            }
+        }
+
+        var pages: Int { self == .removedCustomer ? 21 : 24 }
+
+        func apply(to site: URL) throws {
+            switch self {
+            case .customerRow:
+                try IncrementalBuildTests.replace(";2027-09-01;9800;45;", with: ";2027-09-01;9900;45;", in: "Content/customers.csv", site: site)
+            case .notesFile:
+                try IncrementalBuildTests.replace("Ada's team is **growing**.", with: "Ada's team is **growing fast**.", in: "Content/notes/E-1.md", site: site)
+            case .layout:
+                try IncrementalBuildTests.replace("<h1>{{customer.name}}</h1>", with: "<h1>Account: {{customer.name}}</h1>", in: "Layouts/customer.mustache", site: site)
+            case .removedCustomer:
+                let url = site.appendingPathComponent("Content/customers.csv")
+                let text = try String(contentsOf: url, encoding: .utf8)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(lines.filter { $0.hasPrefix("E-4;") }.count == 1)
+                try Data(lines.filter { !$0.hasPrefix("E-4;") }.joined(separator: "\n").utf8).write(to: url)
+            case .metricsCell:
+                try IncrementalBuildTests.replace("E-1,2026-07,active_users,100\n", with: "E-1,2026-07,active_users,105\n", in: "Content/metrics.csv", site: site)
+            case .configThreshold:
+                try IncrementalBuildTests.replace("renewal_window_days: 60", with: "renewal_window_days: 90", in: "rapport.yml", site: site)
+            case .newAsset:
+                try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n".utf8)
+                    .write(to: site.appendingPathComponent("Content/assets/img/new.svg"))
+            case .contentPartial:
+                try IncrementalBuildTests.replace("Best,", with: "Kind regards,", in: "Content/partials/signature.md", site: site)
+            case .layoutPartial:
+                try IncrementalBuildTests.replace("{{site.title}}</a>", with: "{{site.title}}</a> · home", in: "Layouts/partials/nav.mustache", site: site)
+            }
+        }
+    }
+
+    @Test(arguments: Edit.allCases)
+    func rebuildAfterAnEditEqualsACleanBuild(_ edit: Edit) throws {
+        let site = Fixtures.copyOfSite("Everything")
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        let first = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        #expect(first.pages == 24)
+        #expect(first.reused == 0)
+
+        try edit.apply(to: site)
+        let (incremental, clean) = try Self.rebuildAndCompare(site: site, output: output)
+        #expect(incremental.upToDate == false)
+        #expect(incremental.reused == edit.reused)
+        #expect(incremental.pages == edit.pages)
+        #expect(clean.pages == edit.pages)
+        #expect(clean.reused == 0)
+        #expect(incremental.files == clean.files)
+        if edit == .removedCustomer {
+            #expect(incremental.customers == 3)
+            for gone in ["customers/e-4", "print/e-4"] {
+                #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(gone).path), "\(gone) is left over")
+            }
+        }
+    }
+
+    /// Print pages inline `Content/assets/`: an edited stylesheet must
+    /// reach them, a deleted image must be reported for each page again.
+    @Test(arguments: ["edit", "delete"])
+    func changedAssetsReachThePrintPages(_ change: String) throws {
+        let site = Fixtures.copyOfSite("Everything")
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        _ = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+
+        if change == "edit" {
+            try Self.replace("system-ui, sans-serif", with: "Georgia, serif", in: "Content/assets/style.css", site: site)
+        } else {
+            try FileManager.default.removeItem(at: site.appendingPathComponent("Content/assets/img/dot.svg"))
+        }
+        let (incremental, clean) = try Self.rebuildAndCompare(site: site, output: output)
+        #expect(incremental.upToDate == false)
+        #expect(clean.warnings.count == (change == "edit" ? 0 : 8), "one warning per print page for the missing image")
+    }
+
+    @Test func rebuildWithNoChangeIsUpToDateAndTouchesNothing() throws {
+        let site = Fixtures.copyOfSite("Everything")
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        let first = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        let before = FolderSnapshot(output)
+        let watched = [
+            "", "index.html", "manifest.json", "customers/e-1/index.html", "customers/e-2/reviews/2026-Q4/index.html",
+            "print/e-4/newsletter-2026-11.html", "newsletters/2026-11/index.html", "assets/style.css",
+        ]
+        let stamps = try watched.map { try FileStamp(output.appendingPathComponent($0)) }
+
+        let second = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        #expect(second.upToDate)
+        #expect(second.customers == 4)
+        #expect(second.pages == 24)
+        #expect(second.reused == 24)
+        #expect(second.files == first.files)
+        #expect(second.warnings == first.warnings)
+        #expect(try watched.map { try FileStamp(output.appendingPathComponent($0)) } == stamps)
+        #expect(FolderSnapshot(output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(siblings == ["Output"], "no staging folder is made for an up-to-date build")
+    }
+
+    @Test func cleanOptionRendersEverythingAgain() throws {
+        let site = Fixtures.copyOfSite("Everything")
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        _ = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        let before = FolderSnapshot(output)
+        var options = Self.options(site: site, output: output)
+        options.clean = true
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.upToDate == false)
+        #expect(report.reused == 0)
+        #expect(report.pages == 24)
+        #expect(FolderSnapshot(output) == before)
+    }
+
+    @Test(arguments: ["customers/e-3/newsletters/2026-11/index.html", "print/e-3/newsletter-2026-11.html", "customers/e-1/index.html"])
+    func fileDeletedFromTheOutputIsRestored(_ path: String) throws {
+        let site = Fixtures.copyOfSite("Everything")
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        _ = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        let expected = try Data(contentsOf: output.appendingPathComponent(path))
+        try FileManager.default.removeItem(at: output.appendingPathComponent(path))
+
+        let (report, _) = try Self.rebuildAndCompare(site: site, output: output)
+        #expect(report.upToDate == false)
+        // A document's web and print pages are reused together or not at all.
+        #expect(report.reused == (path.hasSuffix("e-1/index.html") ? 19 : 18))
+        #expect(try Data(contentsOf: output.appendingPathComponent(path)) == expected)
+        #expect(try SiteBuilder(options: Self.options(site: site, output: output)).build().upToDate)
+    }
+
+    /// `--only` writes a partial output; the next full build must not take
+    /// it for the whole site.
+    @Test func onlyBuildDoesNotPoisonTheNextFullBuild() throws {
+        let site = Fixtures.copyOfSite("Everything")
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        var only = Self.options(site: site, output: output)
+        only.only = ["E-2"]
+        let partial = try SiteBuilder(options: only).build()
+        #expect(partial.customers == 1)
+        #expect(partial.reused == 0)
+
+        let (full, _) = try Self.rebuildAndCompare(site: site, output: output)
+        #expect(full.upToDate == false)
+        #expect(full.customers == 4)
+        #expect(full.reused == 7, "E-2's pages are the same in both builds")
+
+        let again = try SiteBuilder(options: only).build()
+        #expect(again.upToDate == false)
+        #expect(again.reused == 7)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("customers").path) == ["e-2"])
+        let (fullAgain, _) = try Self.rebuildAndCompare(site: site, output: output)
+        #expect(fullAgain.upToDate == false)
+        #expect(fullAgain.reused == 7)
+    }
+
+    /// Warnings a reused page gave when it was rendered are part of the
+    /// build's result: an incremental build reports the same as a clean one.
+    @Test func reusedPrintPagesReportTheirWarningsAgain() throws {
+        let site = Fixtures.copyOfSite("Everything")
+        try Self.replace(
+            "<img src=\"{{root}}assets/img/dot.svg\" alt=\"\">", with: "<img src=\"{{root}}assets/img/missing.png\" alt=\"\">",
+            in: "Layouts/print.mustache", site: site)
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        let first = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        #expect(first.warnings.count == 8, "one per print page")
+        #expect(
+            first.warnings.first?.description
+                == "Layouts/print.mustache: warning: print page: <img src> \"../../assets/img/missing.png\" removed: no such file in the site's assets folder (customer E-1)"
+        )
+
+        let upToDate = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        #expect(upToDate.upToDate)
+        #expect(upToDate.warnings == first.warnings)
+
+        try Edit.customerRow.apply(to: site)
+        let (incremental, clean) = try Self.rebuildAndCompare(site: site, output: output)
+        #expect(clean.warnings == first.warnings)
+        #expect(incremental.reused == Edit.customerRow.reused)
+    }
+
+    /// `--strict` turns warnings into errors whether or not the pages that
+    /// gave them are rendered again.
+    @Test func strictFailsOnWarningsOfReusedPages() throws {
+        let site = Fixtures.copyOfSite("Everything")
+        // E-2's active users fall from 50 in Q3 to 12 in Q4, and their notes record no issue.
+        try Self.replace(
+            "E-2,2026-10,active_users,12\n", with: "E-2,2026-09,active_users,50\nE-2,2026-10,active_users,12\n", in: "Content/metrics.csv",
+            site: site)
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        let first = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        #expect(first.warnings.map(\.description) == [
+            "Content/reviews/2026-Q4.md: warning: Active users fell in Q4 2026 but the notes record no issue; the review would not say what went wrong (add issues: to Content/notes/E-2.md) (customer E-2)"
+        ])
+
+        var strict = Self.options(site: site, output: output)
+        strict.strict = true
+        var cleanStrict = strict
+        cleanStrict.clean = true
+        cleanStrict.outputDirectory = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        #expect(throws: DiagnosticList.self, "a clean --strict build fails") { try SiteBuilder(options: cleanStrict).build() }
+        #expect(throws: DiagnosticList.self, "an up-to-date --strict build fails too") { try SiteBuilder(options: strict).build() }
+
+        try Edit.customerRow.apply(to: site)
+        #expect(throws: DiagnosticList.self, "an incremental --strict build fails too") { try SiteBuilder(options: strict).build() }
+    }
+
+    // MARK: - Helpers
+
+    static func options(site: URL, output: URL) -> BuildOptions {
+        var options = BuildOptions(siteDirectory: site, outputDirectory: output)
+        options.today = today
+        options.environment = [:]
+        return options
+    }
+
+    /// Rebuilds `output` incrementally and `site` from scratch into a fresh
+    /// folder; expects the two outputs and their warnings to be the same.
+    static func rebuildAndCompare(
+        site: URL, output: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> (incremental: BuildReport, clean: BuildReport) {
+        let incremental = try SiteBuilder(options: options(site: site, output: output)).build()
+        var cleanOptions = options(site: site, output: Fixtures.temporaryDirectory().appendingPathComponent("Output"))
+        cleanOptions.clean = true
+        let clean = try SiteBuilder(options: cleanOptions).build()
+        expectSameFiles(output, cleanOptions.outputDirectory, sourceLocation: sourceLocation)
+        #expect(incremental.warnings == clean.warnings, "warnings differ from a clean build's", sourceLocation: sourceLocation)
+        #expect(incremental.customers == clean.customers, sourceLocation: sourceLocation)
+        return (incremental, clean)
+    }
+
+    /// Fails with the paths that are missing, unexpected or different.
+    static func expectSameFiles(_ actual: URL, _ expected: URL, sourceLocation: Testing.SourceLocation) {
+        let got = FolderSnapshot(actual)
+        let want = FolderSnapshot(expected)
+        #expect(!want.files.isEmpty, sourceLocation: sourceLocation)
+        let missing = Set(want.files.keys).subtracting(got.files.keys).sorted()
+        let unexpected = Set(got.files.keys).subtracting(want.files.keys).sorted()
+        #expect(missing.isEmpty, "missing after the incremental build: \(missing)", sourceLocation: sourceLocation)
+        #expect(unexpected.isEmpty, "left over after the incremental build: \(unexpected)", sourceLocation: sourceLocation)
+        for path in want.files.keys.sorted() {
+            guard let mine = got.files[path], let theirs = want.files[path], mine != theirs else { continue }
+            let difference = FolderSnapshot.firstDifference(String(decoding: theirs, as: UTF8.self), String(decoding: mine, as: UTF8.self))
+            Issue.record("\(path) differs from a clean build:\n\(difference)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Replaces the one occurrence of `old` in a site file.
+    static func replace(_ old: String, with new: String, in path: String, site: URL) throws {
+        let url = site.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try #require(text.components(separatedBy: old).count == 2, "\(path) should contain \"\(old)\" once")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+}
+
+/// The identity and modification time of a file: unchanged means the build
+/// did not write it, not even the same bytes again.
+private struct FileStamp: Equatable {
+    var inode: UInt64
+    var modified: Date
+    var size: Int64
+
+    init(_ url: URL) throws {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        inode = try #require((attributes[.systemFileNumber] as? NSNumber)?.uint64Value)
+        modified = try #require(attributes[.modificationDate] as? Date)
+        size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+    }
+}
