@@ -17,7 +17,8 @@ extension DashboardRow {
         values["name"] = values["name"] ?? profile.id
         values["sort_key"] = SitePageRenderer.sortKey(values["name"]!)
         if customer["due_for_checkin"] as? Bool == true {
-            values["days_overdue"] = values["days_since_contact"].flatMap(Int.init).map { String(max(0, $0 - cadence)) } ?? "never contacted"
+            // Never contacted has no number: the layout says so in words.
+            values["days_overdue"] = values["days_since_contact"].flatMap(Int.init).map { String(max(0, $0 - cadence)) }
         }
         var flags: [String: Bool] = [:]
         for field in Self.flagFields { flags[field] = customer[field] as? Bool ?? false }

@@ -128,7 +128,7 @@ final class PageRenderer {
             var model: ViewModel = [
                 "edition": compiled.document.name,
                 "name": compiled.document.name,
-                "title": compiled.document.frontMatter.title.flatMap { $0.contains("{{") ? nil : $0 } ?? compiled.document.name,
+                "title": SitePageRenderer.genericTitle(compiled),
                 "date": formatter.longDate(compiled.date, locale: profile.locale),
                 "date_iso": compiled.date.description,
                 "url": SitePaths.documentFile(profile.slug, compiled.document),

@@ -39,7 +39,7 @@ struct SitePageRenderer {
 
     func edition(_ compiled: CompiledDocument) throws(Diagnostic) -> String {
         let document = compiled.document
-        let title = document.frontMatter.title ?? document.name
+        let title = Self.genericTitle(compiled)
         var page = base(root: "../../", title: title)
         var model: ViewModel = [
             "title": title,
@@ -72,11 +72,20 @@ struct SitePageRenderer {
 
     // MARK: - Private
 
+    /// A document's title for pages about all its readers: a title that
+    /// greets each customer by name has no single text, so it gives way to
+    /// the period or edition.
+    static func genericTitle(_ compiled: CompiledDocument) -> String {
+        if let title = compiled.document.frontMatter.title, !title.contains("{{") { return title }
+        if let period = compiled.period { return "Review \(period.label)" }
+        return "Newsletter \(compiled.document.name)"
+    }
+
     private func overviewEntry(_ compiled: CompiledDocument) -> ViewModel {
         var entry: ViewModel = [
             "edition": compiled.document.name,
             "name": compiled.document.name,
-            "title": compiled.document.frontMatter.title ?? compiled.document.name,
+            "title": Self.genericTitle(compiled),
             "url": SitePaths.overview(compiled.document),
             "recipient_count": String(recipients(of: compiled).count),
         ]

@@ -30,12 +30,15 @@ import Testing
 
         /// Customer pages taken from the previous build: everything except
         /// the pages of the customers the edit touches; nothing when a
-        /// shared input (layout, partial, config) changed.
+        /// shared input (layout, partial, config) changed. Print pages
+        /// inline Content/assets, so any asset change reprints them all, and
+        /// a document's web and print pages are reused together or not at
+        /// all: a new asset leaves only the four hubs.
         var reused: Int {
             switch self {
             case .customerRow, .notesFile, .metricsCell: return IncrementalBuildTests.customerPages - 7
             case .removedCustomer: return IncrementalBuildTests.customerPages - 3
-            case .newAsset: return IncrementalBuildTests.customerPages
+            case .newAsset: return 4
             case .layout, .configThreshold, .contentPartial, .layoutPartial: return 0
             }
         }
@@ -96,21 +99,33 @@ import Testing
     }
 
     /// Print pages inline `Content/assets/`: an edited stylesheet must
-    /// reach them, a deleted image must be reported for each page again.
-    @Test(arguments: ["edit", "delete"])
+    /// reach them, a deleted image must be reported for each page again,
+    /// and an image that was missing must be inlined once it is added.
+    @Test(arguments: ["edit", "delete", "add"])
     func changedAssetsReachThePrintPages(_ change: String) throws {
         let site = Fixtures.copyOfSite("Everything")
+        if change == "add" {
+            try Self.replace("assets/img/dot.svg", with: "assets/img/logo.svg", in: "Layouts/print.mustache", site: site)
+        }
         let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
-        _ = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        let first = try SiteBuilder(options: Self.options(site: site, output: output)).build()
+        #expect(first.warnings.count == (change == "add" ? 8 : 0))
 
-        if change == "edit" {
+        switch change {
+        case "edit":
             try Self.replace("system-ui, sans-serif", with: "Georgia, serif", in: "Content/assets/style.css", site: site)
-        } else {
+        case "delete":
             try FileManager.default.removeItem(at: site.appendingPathComponent("Content/assets/img/dot.svg"))
+        default:
+            try FileManager.default.copyItem(
+                at: site.appendingPathComponent("Content/assets/img/dot.svg"), to: site.appendingPathComponent("Content/assets/img/logo.svg"))
         }
         let (incremental, clean) = try Self.rebuildAndCompare(site: site, output: output)
         #expect(incremental.upToDate == false)
-        #expect(clean.warnings.count == (change == "edit" ? 0 : 8), "one warning per print page for the missing image")
+        #expect(incremental.reused == 4, "only the hubs, which inline nothing")
+        #expect(clean.warnings.count == (change == "delete" ? 8 : 0), "one warning per print page for a missing image")
+        let print = try String(contentsOf: output.appendingPathComponent("print/e-4/newsletter-2026-11.html"), encoding: .utf8)
+        #expect(print.contains("data:image/svg+xml") == (change != "delete"))
     }
 
     @Test func rebuildWithNoChangeIsUpToDateAndTouchesNothing() throws {
