@@ -56,7 +56,7 @@ struct SiteWatcherTests {
         try await watch(site) { _ in
             try Data("# Hello again, longer\n".utf8).write(to: site.appendingPathComponent("Content/newsletters/2026-11.md"))
         } check: { counter in
-            try await waitUntil(seconds: 5) { counter.value == 1 }
+            try await waitUntil(seconds: 30) { counter.value == 1 }
             #expect(counter.value == 1)
         }
     }
@@ -70,7 +70,7 @@ struct SiteWatcherTests {
             try Data("{{$body}}x{{/body}}\n".utf8).write(to: temporary)
             #expect(rename(temporary.path, site.appendingPathComponent("Layouts/base.mustache").path) == 0)
         } check: { counter in
-            try await waitUntil(seconds: 5) { counter.value == 1 }
+            try await waitUntil(seconds: 30) { counter.value == 1 }
             #expect(counter.value == 1)
         }
     }
@@ -89,7 +89,7 @@ struct SiteWatcherTests {
         try await watch(site) { _ in
             try Data("title: Changed\n".utf8).write(to: site.appendingPathComponent("rapport.yml"))
         } check: { counter in
-            try await waitUntil(seconds: 5) { counter.value == 1 }
+            try await waitUntil(seconds: 30) { counter.value == 1 }
             #expect(counter.value == 1)
         }
     }
@@ -108,7 +108,7 @@ struct SiteWatcherTests {
             // Nothing fires while the burst goes on.
             #expect(counter.value == 0)
         } check: { counter in
-            try await waitUntil(seconds: 5) { counter.value == 1 }
+            try await waitUntil(seconds: 30) { counter.value == 1 }
             // Well past the quiet period: still one.
             try await Task.sleep(for: .milliseconds(700))
             #expect(counter.value == 1)
