@@ -32,17 +32,20 @@ struct AssetCopier {
 }
 
 extension AssetCopier {
-    /// Names, sizes and modification times of the assets: cheap, and enough
-    /// to notice an edit without reading every file.
+    /// A hash of every asset's name and bytes. Contents, not modification
+    /// times: a file restored with its old time (`cp -p`) still counts as
+    /// changed, and a fresh clone does not count as a change.
     func fingerprint() -> String {
         let source = siteDirectory.appendingPathComponent("Content/assets")
         let fileManager = FileManager.default
         var text = ""
         for relative in (fileManager.subpaths(atPath: source.path) ?? []).sorted() {
-            guard let attributes = try? fileManager.attributesOfItem(atPath: source.appendingPathComponent(relative).path) else { continue }
-            let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            text += "\(relative):\(size):\(modified);"
+            let file = source.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = try? Data(contentsOf: file)
+            else { continue }
+            text += "\(relative):\(InputHasher.hash(data));"
         }
         return InputHasher.hash(text)
     }

@@ -149,7 +149,6 @@ public struct SiteBuilder: Sendable {
         let reviews = site.reviews.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
         for compiled in newsletters + reviews {
             do {
-                let rendered = try renderer.render(compiled, for: profile, scope: scope, embeds: embeds)
                 let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + compiled.sourceHash)
                 let kind = compiled.document.kind.rawValue
                 let path = SitePaths.documentFile(profile.slug, compiled.document)
@@ -171,6 +170,7 @@ public struct SiteBuilder: Sendable {
                     outcome.pages += site.layouts.contains("print") ? 2 : 1
                     continue
                 }
+                let rendered = try renderer.render(compiled, for: profile, scope: scope, embeds: embeds)
                 try staging?.write(rendered.web, to: path)
                 outcome.files.append(
                     ManifestEntry(
