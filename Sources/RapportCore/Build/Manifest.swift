@@ -8,10 +8,16 @@ struct Manifest: Codable {
     var generator = Manifest.currentGenerator
     /// A digest of every input of the build; equal digests mean nothing to do.
     var inputs: String?
+    /// The bytes of every file the build read (`SourceDigest`).
+    var sources: String?
+    /// Every warning of the build, replayed when the next one has nothing to do.
+    var warnings: [Diagnostic]?
     var files: [ManifestEntry]
 
-    init(inputs: String?, files: [ManifestEntry]) {
+    init(inputs: String?, sources: String?, warnings: [Diagnostic], files: [ManifestEntry]) {
         self.inputs = inputs
+        self.sources = sources
+        self.warnings = warnings.isEmpty ? nil : warnings
         self.files = files.sorted { $0.path < $1.path }
     }
 

@@ -11,6 +11,12 @@ struct PreviousBuild: Sendable {
     let entries: [String: ManifestEntry]
     /// The digest of every input of the previous build.
     let inputs: String?
+    /// The digest of the bytes of every file it read.
+    let sources: String?
+    /// Every warning it reported.
+    let warnings: [Diagnostic]
+
+    private var outputPath: String { output.path }
 
     /// Reads `manifest.json` from the output folder; nil when there is none,
     /// it cannot be read, or another rapport version wrote it.
@@ -22,13 +28,14 @@ struct PreviousBuild: Sendable {
         else { return nil }
         var entries: [String: ManifestEntry] = [:]
         for entry in manifest.files { entries[entry.path] = entry }
-        return PreviousBuild(output: output, entries: entries, inputs: manifest.inputs)
+        return PreviousBuild(
+            output: output, entries: entries, inputs: manifest.inputs, sources: manifest.sources,
+            warnings: manifest.warnings ?? [])
     }
 
     /// The previous entry for `path` when it was made from the same inputs.
     func reusable(_ path: String, inputs: String) -> ManifestEntry? {
-        guard let entry = entries[path], entry.inputs == inputs,
-            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+        guard let entry = entries[path], entry.inputs == inputs, FileManager.default.fileExists(atPath: outputPath + "/" + path)
         else { return nil }
         return entry
     }
@@ -36,6 +43,7 @@ struct PreviousBuild: Sendable {
     /// Whether every file the manifest lists is still there (nobody deleted
     /// part of the output by hand).
     func isIntact() -> Bool {
-        entries.keys.allSatisfy { FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) }
+        // Plain string paths: URL.appendingPathComponent per file was most of the cost.
+        entries.keys.allSatisfy { FileManager.default.fileExists(atPath: outputPath + "/" + $0) }
     }
 }

@@ -69,11 +69,19 @@ extension MetricsTable {
     /// A hash of one customer's metric values, for the manifest.
     func fingerprint(for customer: String) -> String {
         guard let metrics = values[customer] else { return "" }
-        var text = ""
+        // Raw bytes, not formatted text: printing every Double was most of
+        // the cost of a no-change build's hashing.
+        var bytes: [UInt8] = []
         for metric in metricNames {
+            bytes.append(contentsOf: metric.utf8)
+            bytes.append(0)
             let series = metrics[metric] ?? [:]
-            text += metric + ":" + series.keys.sorted().map { "\($0)=\(series[$0]!)" }.joined(separator: ",") + ";"
+            for month in series.keys.sorted() {
+                withUnsafeBytes(of: Int32(month.year * 12 + month.month).littleEndian) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: series[month]!.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+            bytes.append(0xFF)
         }
-        return InputHasher.hash(text)
+        return InputHasher.hash(Data(bytes))
     }
 }

@@ -13,6 +13,12 @@ public struct SiteBuilder: Sendable {
     public func build() throws(DiagnosticList) -> BuildReport {
         let started = Date()
         try checkOutputLocation()
+        let previous = options.writeOutput && !options.clean ? PreviousBuild.load(from: options.outputDirectory) : nil
+        let (config, _) = (try? SiteConfig.load(siteDirectory: options.siteDirectory, environment: options.environment)) ?? (SiteConfig(), [])
+        let sources = SourceDigest.compute(options: options, config: config)
+        if let previous, previous.sources == sources, previous.isIntact() {
+            return try upToDate(previous: previous, started: started)
+        }
         let site = try SiteLoader(options: options).load()
         if options.strict, !site.warnings.isEmpty {
             throw DiagnosticList(site.warnings.map { warning in
@@ -21,15 +27,10 @@ public struct SiteBuilder: Sendable {
                 return error
             })
         }
-        let customerHashes = site.customers.map { Self.customerHash($0, site: site) }
+        let customerHashes = ParallelMap.map(site.customers) { Self.customerHash($0, site: site) }
         let buildInputs = Self.buildInputs(site: site, customerHashes: customerHashes, options: options)
-        let previous = options.writeOutput && !options.clean ? PreviousBuild.load(from: options.outputDirectory) : nil
         if let previous, previous.inputs == buildInputs, previous.isIntact() {
-            let report = upToDateReport(site: site, previous: previous, started: started)
-            if options.strict, !report.warnings.isEmpty {
-                throw DiagnosticList(report.warnings.map { var error = $0; error.severity = .error; return error })
-            }
-            return report
+            return try upToDate(previous: previous, started: started)
         }
         let staging: StagingDirectory?
         do {
@@ -39,7 +40,8 @@ public struct SiteBuilder: Sendable {
         }
         do {
             let report = try render(
-                site, into: staging, previous: previous, customerHashes: customerHashes, buildInputs: buildInputs, started: started)
+                site, into: staging, previous: previous, customerHashes: customerHashes, buildInputs: buildInputs,
+                sources: sources, started: started)
             try staging?.commit()
             return report
         } catch let error as DiagnosticList {
@@ -58,7 +60,7 @@ public struct SiteBuilder: Sendable {
 
     private func render(
         _ site: LoadedSite, into staging: StagingDirectory?, previous: PreviousBuild?, customerHashes: [String],
-        buildInputs: String, started: Date
+        buildInputs: String, sources: String, started: Date
     ) throws -> BuildReport {
         let outcomes = renderCustomers(site, into: staging, previous: previous, customerHashes: customerHashes)
         if options.isCancelled() { throw DiagnosticList([.error("build cancelled; the previous output is unchanged", at: nil)]) }
@@ -106,7 +108,11 @@ public struct SiteBuilder: Sendable {
         }
         if let staging {
             files += try AssetCopier(siteDirectory: options.siteDirectory).copy(into: staging)
-            let manifest = try Manifest(inputs: skipped.isEmpty ? buildInputs : nil, files: files).encoded()
+            let warnings = diagnostics.filter { $0.severity == .warning }
+            let manifest = try Manifest(
+                inputs: skipped.isEmpty ? buildInputs : nil, sources: skipped.isEmpty ? sources : nil, warnings: warnings,
+                files: files
+            ).encoded()
             try staging.write(manifest, to: SitePaths.manifest)
         }
         return BuildReport(
@@ -236,13 +242,17 @@ public struct SiteBuilder: Sendable {
         return InputHasher.hash(text)
     }
 
-    /// The report of a build that found nothing changed and wrote nothing.
-    private func upToDateReport(site: LoadedSite, previous: PreviousBuild, started: Date) -> BuildReport {
+    /// The report of a build that found nothing changed and wrote nothing:
+    /// the previous build's warnings again (and, with --strict, its failure).
+    private func upToDate(previous: PreviousBuild, started: Date) throws(DiagnosticList) -> BuildReport {
+        if options.strict, !previous.warnings.isEmpty {
+            throw DiagnosticList(previous.warnings.map { var error = $0; error.severity = .error; return error })
+        }
         let pages = previous.entries.values.filter { $0.kind != "asset" }.count
-        let replayed = previous.entries.keys.sorted().flatMap { previous.entries[$0]!.warnings ?? [] }
+        let customers = Set(previous.entries.values.compactMap(\.customer)).count
         return BuildReport(
-            customers: site.customers.count, pages: pages, reused: pages, upToDate: true, files: previous.entries.count + 1,
-            warnings: site.warnings + replayed, skippedCustomers: [], seconds: Date().timeIntervalSince(started))
+            customers: customers, pages: pages, reused: pages, upToDate: true, files: previous.entries.count + 1,
+            warnings: previous.warnings, skippedCustomers: [], seconds: Date().timeIntervalSince(started))
     }
 
     // MARK: - Checks

@@ -1,3 +1,5 @@
+import RapportMarkdown
+
 extension CustomerNotes {
     /// The `notes` values of docs/template-variables.md. `embeds` carries
     /// the rendered body through Markdown; `formatter` formats last_contact.
@@ -28,7 +30,10 @@ extension CustomerNotes {
             model["last_contact"] = formatter.longDate(lastContact, locale: locale)
             model["last_contact_iso"] = lastContact.description
         }
-        if !bodyHTML.isEmpty { model["body"] = embeds.embed(bodyHTML) }
+        // Limits were checked when the notes were read, so rendering cannot fail here.
+        if !bodyMarkdown.isBlank, let html = try? MarkdownRenderer.renderHTML(bodyMarkdown), !html.isEmpty {
+            model["body"] = embeds.embed(html)
+        }
         return model
     }
 

@@ -35,8 +35,9 @@ public struct CustomerNotes: Sendable, Hashable {
     public var issues: [Issue] = []
     public var commitments: [Commitment] = []
     public var lastContact: CalendarDate?
-    /// The Markdown body, rendered in safe mode.
-    public var bodyHTML: String = ""
+    /// The Markdown body, rendered (safe mode) only when a page needs it,
+    /// on the render workers.
+    public var bodyMarkdown: String = ""
 
     public init(path: String) {
         self.path = path

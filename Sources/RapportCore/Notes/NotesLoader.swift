@@ -19,23 +19,29 @@ struct NotesLoader {
         }
         var notes: [String: CustomerNotes] = [:]
         var problems: [Diagnostic] = []
-        for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
+        let files = names.sorted().filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+        let idsByKey = byKey
+        // Parsed in parallel: a large book has a notes file per customer.
+        let results = ParallelMap.map(files) { name -> (String?, CustomerNotes?, [Diagnostic]) in
             let path = "Content/notes/\(name)"
             let key = String(name.dropLast(3))
-            guard let id = byKey[key] else {
-                problems.append(.warning("notes for unknown customer \"\(key)\" (no customer has this id)", at: SourceLocation(path: path)))
-                continue
+            guard let id = idsByKey[key] else {
+                return (nil, nil, [.warning("notes for unknown customer \"\(key)\" (no customer has this id)", at: SourceLocation(path: path))])
             }
             do {
                 let text = try TextFile.read(folder.appendingPathComponent(name), displayPath: path)
-                notes[id] = try Self.parse(text, path: path, limits: limits)
+                return (id, try Self.parse(text, path: path, limits: limits), [])
             } catch let error as Diagnostic {
-                problems.append(error)
+                return (nil, nil, [error])
             } catch let error as DiagnosticList {
-                problems += error.diagnostics
+                return (nil, nil, error.diagnostics)
             } catch {
-                problems.append(.error("\(error)", at: SourceLocation(path: path)))
+                return (nil, nil, [.error("\(error)", at: SourceLocation(path: path))])
             }
+        }
+        for (id, parsed, found) in results {
+            if let id, let parsed { notes[id] = parsed }
+            problems += found
         }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
         return (notes, problems)
@@ -67,7 +73,7 @@ struct NotesLoader {
         }
         do {
             try MarkdownRenderer.checkLimits(split.body, limits: limits)
-            notes.bodyHTML = try MarkdownRenderer.renderHTML(split.body, options: MarkdownOptions(), limits: limits)
+            notes.bodyMarkdown = split.body
         } catch {
             problems.append(.error(error.message, at: SourceLocation(path: path, line: error.line + split.bodyLineOffset, column: error.column)))
         }

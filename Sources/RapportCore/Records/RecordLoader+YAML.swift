@@ -7,7 +7,8 @@ extension RecordLoader {
         let root: Node?
         do {
             // compose, not load: load would resolve `NO` to false and `02134` to 2134.
-            root = try Yams.compose(yaml: text)
+            // Scalars are kept as written, so no type resolution (and no regexes).
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             return report(error, in: text, into: &assembler)
         }
