@@ -24,6 +24,11 @@ serve: deps
 	$(SWIFT) build -c release --product rapport
 	$(RAPPORT_RELEASE) serve --site $(SITE)
 
+## make bench: time rapport against Hugo and libcmark-gfm on synthetic sites
+## (BENCH_ARGS=--large adds 100,000 customers; see Benchmarks/README.md and BENCHMARKS.md)
+bench: deps
+	bash Benchmarks/bench.sh $(BENCH_ARGS)
+
 ## make build: debug build of the rapport binary
 build: deps
 	$(SWIFT) build --product rapport
