@@ -354,7 +354,7 @@ struct PreviewRouterTests {
 }
 
 /// Polls `condition` every 10 ms for at most `seconds`.
-func waitUntil(seconds: Double = 30, _ condition: () -> Bool) async throws {
+func waitUntil(seconds: Double = 120, _ condition: () -> Bool) async throws {
     let deadline = Date().addingTimeInterval(seconds)
     while !condition() {
         guard Date() < deadline else {

@@ -38,7 +38,11 @@ struct SiteLoader {
                 customers[index].lastContact = noted
             }
         }
+        let metricsDiagnosticsBefore = diagnostics.count
         let metrics = loadedCustomers == nil ? nil : loadMetrics(config: config, customers: matchAll ? profiles : nil, diagnostics: &diagnostics)
+        // Metrics that exist but failed to load were reported; their names
+        // cannot be checked, so they must not cascade into unknown fields.
+        let metricsFailed = diagnostics[metricsDiagnosticsBefore...].contains { $0.severity == .error }
 
         // When the records did not load, names cannot be checked against
         // them; everything else in the content still is.
@@ -46,7 +50,8 @@ struct SiteLoader {
         var newsletters: [CompiledDocument] = []
         var reviews: [CompiledDocument] = []
         for document in documents + reviewDocuments {
-            let documentSchema = document.kind == .review ? Self.reviewSchema(base: schema, metrics: metrics) : schema
+            let documentSchema =
+                document.kind == .review ? Self.reviewSchema(base: schema, metrics: metrics, metricsFailed: metricsFailed) : schema
             if let compiled = collect(&diagnostics, {
                 () throws(DiagnosticList) in
                 try compile(
@@ -203,9 +208,14 @@ struct SiteLoader {
             period = Self.period(of: document, problems: &problems)
         }
         var date = document.frontMatter.date
-        if date == nil, let fromName = CalendarDate(iso: document.name + "-01") { date = fromName }
-        if date == nil, let period { date = period.end.lastDay }
-        if date == nil {
+        if document.kind == .review {
+            // A review is dated at the end of the months it looks back on.
+            if date == nil, let period { date = period.end.lastDay }
+        } else if date == nil, let fromName = CalendarDate(iso: document.name + "-01") {
+            date = fromName
+        }
+        // A review whose period failed was reported already; no second error.
+        if date == nil, document.kind != .review || period != nil {
             problems.append(.error("add a date: YYYY-MM-DD to the front matter (the file name is not a YYYY-MM edition)", at: fileLocation))
         }
         for rule in document.frontMatter.audience.rules
@@ -342,7 +352,7 @@ struct SiteLoader {
     }
 
     /// A review's names: a newsletter's plus period and metrics.
-    static func reviewSchema(base: FieldSchema, metrics: MetricsTable?) -> FieldSchema {
+    static func reviewSchema(base: FieldSchema, metrics: MetricsTable?, metricsFailed: Bool = false) -> FieldSchema {
         guard case .object(var names) = base else { return base }
         names["period"] = .object([
             "name": .value, "label": .value, "start": .value, "end": .value, "start_iso": .value, "end_iso": .value,
@@ -351,7 +361,7 @@ struct SiteLoader {
         let metricSchema = ReviewModels.metricSchema
         var byName: [String: FieldSchema] = [:]
         for name in metrics?.metricNames ?? [] { byName[name] = metricSchema }
-        names["metrics"] = .object(byName)
+        names["metrics"] = metricsFailed ? .anything : .object(byName)
         names["metrics_list"] = .list(metricSchema)
         names["has_metrics"] = .value
         return .object(names)

@@ -74,10 +74,19 @@ public struct DocumentScaffolder: Sendable {
         guard lines.first == "---", let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
             return "---\ndate: \(date)\n---\n" + text
         }
-        if let index = lines[1..<close].firstIndex(where: { $0.hasPrefix("date:") }) {
+        var closing = close
+        // The new file's name gives its period; an old `period:` block would
+        // make it cover the previous months again.
+        if let start = lines[1..<closing].firstIndex(where: { $0.hasPrefix("period:") }) {
+            var end = start + 1
+            while end < closing, lines[end].hasPrefix(" ") || lines[end].hasPrefix("\t") { end += 1 }
+            lines.removeSubrange(start..<end)
+            closing -= end - start
+        }
+        if let index = lines[1..<closing].firstIndex(where: { $0.hasPrefix("date:") }) {
             lines[index] = "date: \(date)"
         } else {
-            lines.insert("date: \(date)", at: close)
+            lines.insert("date: \(date)", at: closing)
         }
         return lines.joined(separator: "\n")
     }

@@ -30,6 +30,8 @@ public struct CustomerNotes: Sendable, Hashable {
     public var path: String
     /// The file's text, for input hashes.
     public var source = ""
+    /// Warnings found while reading it (unknown keys: usually typos).
+    public var warnings: [Diagnostic] = []
     public var goals: [String] = []
     public var wins: [String] = []
     public var issues: [Issue] = []

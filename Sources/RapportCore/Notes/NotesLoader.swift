@@ -40,7 +40,10 @@ struct NotesLoader {
             }
         }
         for (id, parsed, found) in results {
-            if let id, let parsed { notes[id] = parsed }
+            if let id, let parsed {
+                notes[id] = parsed
+                problems += parsed.warnings
+            }
             problems += found
         }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
@@ -78,6 +81,7 @@ struct NotesLoader {
             problems.append(.error(error.message, at: SourceLocation(path: path, line: error.line + split.bodyLineOffset, column: error.column)))
         }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
+        notes.warnings = problems
         return notes
     }
 

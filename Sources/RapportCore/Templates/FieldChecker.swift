@@ -91,20 +91,35 @@ struct FieldChecker {
         return nil
     }
 
+    /// "did you mean" for the first part of `name` that does not resolve
+    /// (`metrics.activ_users.latest` suggests `metrics.active_users.latest`);
+    /// with nothing close, the names that exist there when they are few.
     private func hint(for name: String, in stack: [FieldSchema]) -> String {
         let parts = name.split(separator: ".").map(String.init)
-        guard let last = parts.last else { return "" }
-        var candidates: [String] = []
-        if parts.count > 1, let parent = resolve(parts.dropLast().joined(separator: "."), in: stack) {
-            let prefix = parts.dropLast().joined(separator: ".") + "."
-            candidates = parent.childNames.map { prefix + $0 }
+        guard !parts.isEmpty else { return "" }
+        var resolved = 0
+        while resolved < parts.count, resolve(parts[...resolved].joined(separator: "."), in: stack) != nil { resolved += 1 }
+        let known: [String]
+        if resolved == 0 {
+            known = Set(stack.flatMap(\.childNames)).sorted()
         } else {
-            candidates = Set(stack.flatMap(\.childNames)).sorted()
+            known = resolve(parts[..<resolved].joined(separator: "."), in: stack)?.childNames ?? []
         }
-        let best = candidates.map { ($0, EditDistance.between(last, String($0.split(separator: ".").last ?? ""))) }
-            .filter { $0.1 <= max(2, last.count / 3) }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }
-        return best.map { "; did you mean \"\($0.0)\"?" } ?? ""
+        let wrong = parts[resolved]
+        let close = known.map { ($0, EditDistance.between(wrong, $0)) }
+            .filter { $0.1 <= max(2, wrong.count / 3) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        for (candidate, _) in close {
+            var fixed = parts
+            fixed[resolved] = candidate
+            let suggestion = fixed.joined(separator: ".")
+            if resolve(suggestion, in: stack) != nil { return "; did you mean \"\(suggestion)\"?" }
+        }
+        if resolved > 0, !known.isEmpty, known.count <= 12 {
+            let prefix = parts[..<resolved].joined(separator: ".")
+            return "; \(prefix) has \(known.joined(separator: ", "))"
+        }
+        return ""
     }
 
     // MARK: - Fields empty for one customer
