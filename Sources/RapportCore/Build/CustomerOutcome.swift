@@ -10,15 +10,42 @@ struct CustomerOutcome: Sendable {
 }
 
 /// One line of the team dashboard, as text (view models are not Sendable).
+///
+/// Kept for every customer until the dashboard is rendered, so the texts sit
+/// in fixed slots (`DashboardRow.fields`) and the flags in bits rather than
+/// in two dictionaries per customer.
 struct DashboardRow: Sendable {
-    var values: [String: String]
-    var flags: [String: Bool]
+    /// Texts in the order of `DashboardRow.fields`; nil when the customer has none.
+    private var texts: [String?]
+    private var flagBits: UInt8
+
+    init(values: [String: String], flags: [String: Bool]) {
+        texts = Self.fields.map { values[$0] }
+        flagBits = 0
+        for (bit, field) in Self.flagNames.enumerated() where flags[field] == true { flagBits |= 1 << bit }
+    }
+
+    /// The text of `field`, one of `DashboardRow.fields`.
+    func value(_ field: String) -> String? {
+        Self.slot[field].flatMap { texts[$0] }
+    }
+
+    /// The flag `field`, one of `DashboardRow.flagNames`.
+    func flag(_ field: String) -> Bool {
+        guard let bit = Self.flagNames.firstIndex(of: field) else { return false }
+        return flagBits & (1 << bit) != 0
+    }
 
     var model: ViewModel {
-        var model: ViewModel = values
-        for (key, flag) in flags { model[key] = flag }
+        var model: ViewModel = [:]
+        for (field, text) in zip(Self.fields, texts) { if let text { model[field] = text } }
+        for (bit, field) in Self.flagNames.enumerated() { model[field] = flagBits & (1 << bit) != 0 }
         return model
     }
+
+    static let fields = textFields + ["hub_url", "sort_key", "days_overdue"]
+    static let flagNames = flagFields + ["at_risk"]
+    private static let slot = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
 }
 
 /// One file in manifest.json.

@@ -14,20 +14,37 @@ struct Manifest: Codable {
     var warnings: [Diagnostic]?
     var files: [ManifestEntry]
 
+    /// A manifest of `files`, which the caller sorts with `sortByPath`: in
+    /// place, because a sorted copy of a large site's entries would double them.
     init(inputs: String?, sources: String?, warnings: [Diagnostic], files: [ManifestEntry]) {
         self.inputs = inputs
         self.sources = sources
         self.warnings = warnings.isEmpty ? nil : warnings
-        self.files = files.sorted { $0.path < $1.path }
+        self.files = files
     }
 
+    /// The order entries are listed in, so the same build gives the same bytes.
+    static func sortByPath(_ files: inout [ManifestEntry]) {
+        files.sort { $0.path < $1.path }
+    }
+
+    /// The whole file at once; large sites use `write(to:)`.
     func encoded() throws(Diagnostic) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = Data()
+        try write { data.append($0) }
+        return data
+    }
+
+    /// Produces the file in pieces, the same bytes `JSONEncoder` gives with
+    /// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes` plus a final
+    /// newline. Written by hand because the encoder builds the whole
+    /// document in memory first, several times the size of the entries.
+    func write(_ output: (Data) throws -> Void) throws(Diagnostic) {
+        var writer = ManifestJSONWriter()
         do {
-            var data = try encoder.encode(self)
-            data.append(0x0A)
-            return data
+            try writer.write(self, to: output)
+        } catch let error as Diagnostic {
+            throw error
         } catch {
             throw .error("cannot encode manifest.json: \(error)", at: nil)
         }

@@ -109,11 +109,11 @@ public struct SiteBuilder: Sendable {
         if let staging {
             files += try AssetCopier(siteDirectory: options.siteDirectory).copy(into: staging)
             let warnings = diagnostics.filter { $0.severity == .warning }
-            let manifest = try Manifest(
+            Manifest.sortByPath(&files)
+            let manifest = Manifest(
                 inputs: skipped.isEmpty ? buildInputs : nil, sources: skipped.isEmpty ? sources : nil, warnings: warnings,
-                files: files
-            ).encoded()
-            try staging.write(manifest, to: SitePaths.manifest)
+                files: files)
+            try staging.write(to: SitePaths.manifest) { output in try manifest.write(output) }
         }
         return BuildReport(
             customers: included.count, pages: pages, reused: reused, files: files.count + 1,

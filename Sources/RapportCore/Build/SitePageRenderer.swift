@@ -9,18 +9,18 @@ struct SitePageRenderer {
     func dashboard() throws(Diagnostic) -> String {
         let byName = rows.sorted { Self.nameKey($0) < Self.nameKey($1) }
         // Longest without contact first; never contacted counts as longest.
-        let due = rows.filter { $0.flags["due_for_checkin"] == true }
+        let due = rows.filter { $0.flag("due_for_checkin") }
             .sorted { Self.overdueKey($0) < Self.overdueKey($1) }
-        let renewals = rows.filter { $0.flags["renewal_due"] == true }
+        let renewals = rows.filter { $0.flag("renewal_due") }
             .sorted { Self.renewalKey($0) < Self.renewalKey($1) }
-        let atRisk = byName.filter { $0.values["health"] == "at_risk" }
+        let atRisk = byName.filter { $0.value("health") == "at_risk" }
         var page = base(root: "", title: site.config.title)
-        page["customers"] = byName.map(\.model)
-        page["due_for_checkin"] = due.map(\.model)
-        page["renewals"] = renewals.map(\.model)
-        page["at_risk"] = atRisk.map(\.model)
-        let watchCount = rows.filter { $0.values["health"] == "watch" }.count
-        let healthyCount = rows.filter { $0.values["health"] == "healthy" }.count
+        page["customers"] = DashboardRowModels(rows: byName)
+        page["due_for_checkin"] = DashboardRowModels(rows: due)
+        page["renewals"] = DashboardRowModels(rows: renewals)
+        page["at_risk"] = DashboardRowModels(rows: atRisk)
+        let watchCount = rows.filter { $0.value("health") == "watch" }.count
+        let healthyCount = rows.filter { $0.value("health") == "healthy" }.count
         let counts: [String: String] = [
             "customers": String(rows.count),
             "at_risk": String(atRisk.count),
@@ -94,7 +94,7 @@ struct SitePageRenderer {
     }
 
     private static func nameKey(_ row: DashboardRow) -> (String, String) {
-        (row.values["sort_key"] ?? "", row.values["id"] ?? "")
+        (row.value("sort_key") ?? "", row.value("id") ?? "")
     }
 
     /// Names sort ignoring case and accents ("Bäckerei" beside "Backhaus").
@@ -103,12 +103,12 @@ struct SitePageRenderer {
     }
 
     private static func overdueKey(_ row: DashboardRow) -> (Int, String) {
-        let days = Int(row.values["days_since_contact"] ?? "") ?? Int.max
-        return (-days, row.values["id"] ?? "")
+        let days = Int(row.value("days_since_contact") ?? "") ?? Int.max
+        return (-days, row.value("id") ?? "")
     }
 
     private static func renewalKey(_ row: DashboardRow) -> (Int, String) {
-        (Int(row.values["days_to_renewal"] ?? "") ?? 0, row.values["id"] ?? "")
+        (Int(row.value("days_to_renewal") ?? "") ?? 0, row.value("id") ?? "")
     }
 
     private func recipients(of compiled: CompiledDocument) -> [CustomerProfile] {

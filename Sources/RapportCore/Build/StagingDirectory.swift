@@ -44,6 +44,25 @@ final class StagingDirectory: @unchecked Sendable {
         }
     }
 
+    /// Writes the file at `relativePath` piece by piece, for files too large
+    /// to hold whole (the manifest of a large site).
+    func write(to relativePath: String, _ produce: (_ output: (Data) throws -> Void) throws -> Void) throws(Diagnostic) {
+        let file = url.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            let handle = try FileHandle(forWritingTo: file)
+            defer { try? handle.close() }
+            try produce { try handle.write(contentsOf: $0) }
+        } catch let error as Diagnostic {
+            throw error
+        } catch {
+            throw .error("cannot write \(relativePath): \(error.localizedDescription)", at: SourceLocation(path: output.path))
+        }
+    }
+
     /// Places the previous build's file at `relativePath` without rendering
     /// it again: a hard link when possible, else a copy.
     func reuse(_ relativePath: String, from previousOutput: URL) throws(Diagnostic) {

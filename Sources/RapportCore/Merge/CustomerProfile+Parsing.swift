@@ -16,7 +16,7 @@ extension CustomerProfile {
             record: record, slug: slug, locale: config.locale, currency: config.currency)
 
         func location(_ field: String) -> SourceLocation {
-            record.fieldLocations[field] ?? record.location
+            record.fieldLocation(field) ?? record.location
         }
         func fail(_ field: String, _ message: String) {
             problems.append(.error(message, at: location(field), customer: record.id))

@@ -55,7 +55,7 @@ public struct SlugMaker: Sendable {
                 problems.append(
                     .error(
                         "id \"\(record.id)\" has no letters or digits to make a folder name from",
-                        at: record.fieldLocations["id"] ?? record.location, customer: record.id))
+                        at: record.fieldLocation("id") ?? record.location, customer: record.id))
                 result.append(nil)
                 continue
             }
@@ -63,7 +63,7 @@ public struct SlugMaker: Sendable {
                 problems.append(
                     .error(
                         "id \"\(record.id)\" makes the reserved folder name \"\(base)\"; choose another id",
-                        at: record.fieldLocations["id"] ?? record.location, customer: record.id))
+                        at: record.fieldLocation("id") ?? record.location, customer: record.id))
                 result.append(nil)
                 continue
             }
@@ -72,7 +72,7 @@ public struct SlugMaker: Sendable {
                 problems.append(
                     .error(
                         "id \"\(record.id)\" makes the same folder name \"\(base)\" as id \"\(owner.id)\"\(line); ids must differ by more than case, accents or punctuation",
-                        at: record.fieldLocations["id"] ?? record.location, customer: record.id))
+                        at: record.fieldLocation("id") ?? record.location, customer: record.id))
                 result.append(nil)
                 continue
             }

@@ -26,6 +26,11 @@ struct RecordAssembler {
         SourceLocation(path: path, line: position.line, column: position.column)
     }
 
+    /// Field locations of a JSON or YAML record (all in this file).
+    func positions(_ locations: [String: SourceLocation]) -> FieldPositions {
+        FieldPositions(path: path, locations)
+    }
+
     /// Records an error at `location`.
     mutating func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))
@@ -34,7 +39,7 @@ struct RecordAssembler {
     /// Adds a record unless its id is missing, empty, not text or already used; each of those is reported.
     mutating func add(
         fields: RecordObject,
-        fieldLocations: [String: SourceLocation],
+        fieldPositions: FieldPositions,
         at location: SourceLocation,
         reportMissingID: Bool = true
     ) {
@@ -42,7 +47,7 @@ struct RecordAssembler {
             if reportMissingID { error("record has no \"\(idField)\" field", at: location) }
             return
         }
-        let idLocation = fieldLocations[idField] ?? location
+        let idLocation = fieldPositions[idField] ?? location
         let raw: String
         switch value {
         case .text(let text): raw = text
@@ -58,7 +63,7 @@ struct RecordAssembler {
         firstLineByID[id] = location.line ?? 0
         var fields = fields
         if id != raw { fields.values[idField] = .text(id) }
-        records.append(CustomerRecord(id: id, fields: fields, location: location, fieldLocations: fieldLocations))
+        records.append(CustomerRecord(id: id, fields: fields, location: location, fieldPositions: fieldPositions))
     }
 
     /// The normalised form of a JSON/YAML top-level key, or `nil` after reporting why it cannot be used.

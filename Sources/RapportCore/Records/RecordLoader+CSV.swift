@@ -10,13 +10,12 @@ extension RecordLoader {
         report(row.problems, into: &assembler)
         let header = CSVHeader(row: row, idField: assembler.idField, assembler: &assembler)
 
-        // Every row has the same keys, so each record's dictionaries start as copies of these
-        // templates and are filled through the templates' indices: no key is hashed per row. A
+        // Every row has the same keys, so each record's dictionary starts as a copy of this
+        // template and is filled through the template's indices: no key is hashed per row. A
         // copy keeps its original's bucket layout, which is what keeps those indices valid.
+        // Positions share the header's keys array the same way.
         let valueTemplate = Dictionary(uniqueKeysWithValues: header.keys.map { ($0, RecordValue.null) })
         let valueIndices = header.keys.map { valueTemplate.index(forKey: $0)! }
-        let locationTemplate = Dictionary(uniqueKeysWithValues: header.keys.map { ($0, assembler.location(line: nil)) })
-        let locationIndices = header.keys.map { locationTemplate.index(forKey: $0)! }
         while reader.readRow(into: &row) {
             report(row.problems, into: &assembler)
             if row.hasUnterminatedQuote { continue }
@@ -30,15 +29,16 @@ extension RecordLoader {
             }
             guard header.hasIDColumn else { continue }
             var values = valueTemplate
-            var locations = locationTemplate
+            var positions: [Int32] = []
+            positions.reserveCapacity(2 * header.keys.count)
             for slot in header.keys.indices {
                 let field = row.fields[header.indices[slot]]
                 values.values[valueIndices[slot]] = .text(field.value)
-                locations.values[locationIndices[slot]] = assembler.location(field.position)
+                positions += [Int32(clamping: field.position.line), Int32(clamping: field.position.column)]
             }
             assembler.add(
                 fields: RecordObject(keys: header.keys, values: values),
-                fieldLocations: locations,
+                fieldPositions: FieldPositions(path: assembler.path, keys: header.keys, positions: positions),
                 at: rowLocation,
                 reportMissingID: false)
         }

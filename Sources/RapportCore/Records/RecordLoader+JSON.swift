@@ -48,7 +48,7 @@ extension RecordLoader {
             locations[name] = valueLocation
         }
         if idIsUsable {
-            assembler.add(fields: fields, fieldLocations: locations, at: assembler.location(position))
+            assembler.add(fields: fields, fieldPositions: assembler.positions(locations), at: assembler.location(position))
         }
     }
 

@@ -59,7 +59,7 @@ extension RecordLoader {
             fields[name] = try converter.convert(value, depth: 2)
             locations[name] = location(of: value, in: assembler)
         }
-        assembler.add(fields: fields, fieldLocations: locations, at: location(of: .mapping(mapping), in: assembler))
+        assembler.add(fields: fields, fieldPositions: assembler.positions(locations), at: location(of: .mapping(mapping), in: assembler))
     }
 
     // MARK: - Errors
