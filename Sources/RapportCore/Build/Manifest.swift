@@ -29,11 +29,6 @@ struct Manifest: Codable {
     }
 
     /// The whole file at once; large sites use `write(to:)`.
-    func encoded() throws(Diagnostic) -> Data {
-        var data = Data()
-        try write { data.append($0) }
-        return data
-    }
 
     /// Produces the file in pieces, the same bytes `JSONEncoder` gives with
     /// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes` plus a final
