@@ -72,8 +72,11 @@ extension LocaleFormatter {
     }
 
     private func monthText(_ month: YearMonth, template: String, locale: String) -> String {
-        let date = CalendarDate(year: month.year, month: month.month, day: 1).utcDate
-        return FormatterStore.shared.format(key: "\(template)|\(locale)") {
+        let day = CalendarDate(year: month.year, month: month.month, day: 1)
+        let key = DateTextKey(style: template, locale: locale, date: day)
+        if let text = dateTexts[key] { return text }
+        let date = day.utcDate
+        let text = FormatterStore.shared.format(key: "\(template)|\(locale)") {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: locale)
             formatter.timeZone = TimeZone(identifier: "UTC")
@@ -83,6 +86,8 @@ extension LocaleFormatter {
         } using: { formatter in
             (formatter as! DateFormatter).string(from: date)
         }
+        dateTexts[key] = text
+        return text
     }
 
     /// Rounds half away from zero first, so the sign is decided on the value actually shown.

@@ -18,19 +18,27 @@ enum AssetReference: Equatable {
 
     /// Resolves `url` against `directory` (segments below the output folder).
     static func locate(_ url: String, from directory: [String]) -> AssetReference {
-        // Browsers strip surrounding spaces and drop tabs and newlines anywhere in a URL.
-        var text = url.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
-        text.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        if text.isEmpty { return .invalid }
-        if text.hasPrefix("#") { return .unchanged }
-        text = text.replacingOccurrences(of: "\\", with: "/")
-        if text.lowercased().hasPrefix("data:") { return .unchanged }
-        if text.hasPrefix("//") || hasScheme(text) { return .external }
-        if text.hasPrefix("/") { return .outsideAssets }
-        if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            text = String(text[..<end])
+        let decoded: String
+        if isPlainRelativePath(url) {
+            // Nothing below would change it; the Foundation calls were most
+            // of the print inliner's time on rapport's own asset links.
+            decoded = url
+        } else {
+            // Browsers strip surrounding spaces and drop tabs and newlines anywhere in a URL.
+            var text = url.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+            text.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            if text.isEmpty { return .invalid }
+            if text.hasPrefix("#") { return .unchanged }
+            text = text.replacingOccurrences(of: "\\", with: "/")
+            if text.lowercased().hasPrefix("data:") { return .unchanged }
+            if text.hasPrefix("//") || hasScheme(text) { return .external }
+            if text.hasPrefix("/") { return .outsideAssets }
+            if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+                text = String(text[..<end])
+            }
+            guard let percentDecoded = text.removingPercentEncoding else { return .invalid }
+            decoded = percentDecoded
         }
-        guard let decoded = text.removingPercentEncoding else { return .invalid }
         var segments = directory
         for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {
@@ -47,6 +55,22 @@ enum AssetReference: Equatable {
         let inner = segments.dropFirst()
         guard inner.allSatisfy(isPublishedName) else { return .outsideAssets }
         return .asset(inner.joined(separator: "/"))
+    }
+
+    /// A non-empty relative path of ASCII letters, digits, `.`, `-`, `_`
+    /// and `/` not at the start: no spaces, `\`, `:`, `?`, `#` or `%`, so
+    /// trimming, scheme, query and percent-decoding would all leave it as is.
+    static func isPlainRelativePath(_ url: String) -> Bool {
+        guard let first = url.utf8.first, first != UInt8(ascii: "/") else { return false }
+        return url.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"):
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     /// Whether `url` starts with a scheme (`https:`, `file:`, `javascript:`).

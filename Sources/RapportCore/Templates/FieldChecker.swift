@@ -189,16 +189,26 @@ struct FieldChecker {
         }
     }
 
+    /// Runs once per tag per page, so it avoids allocating: undotted names
+    /// (most of them) are looked up directly, and the frames are walked in
+    /// place rather than copied into a reversed array.
     private func resolve(_ name: String, in stack: [Any]) -> Any? {
         if name == "." { return stack.last }
-        let relative = name.hasPrefix(".")
-        let parts = name.split(separator: ".").map(String.init)
-        guard let first = parts.first else { return stack.last }
-        let frames = relative ? [stack.last!] : stack.reversed()
-        for frame in frames {
-            guard let dictionary = frame as? [String: Any], var current = dictionary[first] else { continue }
+        guard name.utf8.contains(UInt8(ascii: ".")) else {
+            guard !name.isEmpty else { return stack.last }
+            for frame in stack.reversed() {
+                if let dictionary = frame as? [String: Any], let value = dictionary[name] { return value }
+            }
+            return nil
+        }
+        let relative = name.utf8.first == UInt8(ascii: ".")
+        let parts = name.split(separator: ".")
+        guard let first = parts.first.map(String.init) else { return stack.last }
+        let lowest = relative ? stack.count - 1 : 0
+        for index in stride(from: stack.count - 1, through: lowest, by: -1) {
+            guard let dictionary = stack[index] as? [String: Any], var current = dictionary[first] else { continue }
             for part in parts.dropFirst() {
-                guard let next = (current as? [String: Any])?[part] else { return nil }
+                guard let next = (current as? [String: Any])?[String(part)] else { return nil }
                 current = next
             }
             return current
