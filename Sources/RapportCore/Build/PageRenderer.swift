@@ -39,8 +39,11 @@ final class PageRenderer {
 
     /// One newsletter or review as `profile` will read it: the web page and
     /// its print twin.
+    /// `documents` are everything this customer receives, for the links
+    /// between editions on each page.
     func render(
-        _ compiled: CompiledDocument, for profile: CustomerProfile, scope: ViewModel, embeds: HTMLEmbeds
+        _ compiled: CompiledDocument, for profile: CustomerProfile, scope: ViewModel, embeds: HTMLEmbeds,
+        documents: [CompiledDocument] = []
     ) throws(DiagnosticList) -> RenderedDocument {
         let document = compiled.document
         var model = scope
@@ -91,6 +94,7 @@ final class PageRenderer {
         page["web_url"] = SitePaths.documentFile(profile.slug, document)
         let customerName = model.value(atPath: "customer.name") as? String ?? profile.id
         page["customer_name_for_header"] = customerName
+        addDocumentLinks(current: compiled, documents: documents, slug: profile.slug, to: &page)
         // Chromium cannot read string-set into page margins: the print
         // layout puts the name into CSS itself, quoted and escaped.
         page["customer_name_css"] = CSSText.quoted(customerName)
@@ -168,6 +172,27 @@ final class PageRenderer {
                     "after merging this customer's data: \(error.message)",
                     at: SourceLocation(path: compiled.document.path), customer: profile.id)
             ])
+        }
+    }
+
+    /// `documents` (every newsletter and review this customer gets, with the
+    /// current one marked) and `previous_document` / `next_document` of the
+    /// same kind, so a reader can move between editions.
+    private func addDocumentLinks(current: CompiledDocument, documents: [CompiledDocument], slug: String, to page: inout ViewModel) {
+        func link(_ compiled: CompiledDocument) -> ViewModel {
+            [
+                "title": SitePageRenderer.genericTitle(compiled),
+                "kind": compiled.document.kind.rawValue,
+                "url": SitePaths.documentFile(slug, compiled.document),
+                "print_url": SitePaths.printFile(slug, compiled.document),
+                "current": compiled.document.path == current.document.path,
+            ]
+        }
+        page["documents"] = documents.map(link)
+        let sameKind = documents.filter { $0.document.kind == current.document.kind }
+        if let index = sameKind.firstIndex(where: { $0.document.path == current.document.path }) {
+            if index > 0 { page["previous_document"] = link(sameKind[index - 1]) }
+            if index + 1 < sameKind.count { page["next_document"] = link(sameKind[index + 1]) }
         }
     }
 

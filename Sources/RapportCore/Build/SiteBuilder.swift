@@ -153,9 +153,12 @@ public struct SiteBuilder: Sendable {
         let (scope, embeds) = renderer.scope(for: profile)
         let newsletters = site.newsletters.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
         let reviews = site.reviews.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
+        // Every page links this customer's other editions, so the set of
+        // them is an input of each page.
+        let documentsHash = InputHasher.hash((newsletters + reviews).map(\.sourceHash).joined(separator: ","))
         for compiled in newsletters + reviews {
             do {
-                let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + compiled.sourceHash)
+                let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + compiled.sourceHash + documentsHash)
                 let kind = compiled.document.kind.rawValue
                 let path = SitePaths.documentFile(profile.slug, compiled.document)
                 let printPath = SitePaths.printFile(profile.slug, compiled.document)
@@ -176,7 +179,8 @@ public struct SiteBuilder: Sendable {
                     outcome.pages += site.layouts.contains("print") ? 2 : 1
                     continue
                 }
-                let rendered = try renderer.render(compiled, for: profile, scope: scope, embeds: embeds)
+                let rendered = try renderer.render(
+                    compiled, for: profile, scope: scope, embeds: embeds, documents: newsletters + reviews)
                 try staging?.write(rendered.web, to: path)
                 outcome.files.append(
                     ManifestEntry(
