@@ -56,17 +56,11 @@ public struct RecordLoader: Sendable {
     private static func checkEncoding(
         _ buffer: UnsafeBufferPointer<UInt8>, start: Int, into assembler: inout RecordAssembler
     ) {
-        guard let bad = UTF8Check.firstInvalidByte(in: buffer, from: start) else { return }
-        var line = 1
-        var lineStart = start
-        for index in start..<bad.offset where buffer[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
+        guard let bad = UTF8Check.firstInvalidPosition(in: buffer, from: start) else { return }
         let hex = String(bad.byte, radix: 16, uppercase: true)
         assembler.error(
             "invalid UTF-8 byte 0x\(hex) (column counted in bytes); save the file as UTF-8",
-            at: assembler.location(line: line, column: bad.offset - lineStart + 1))
+            at: assembler.location(line: bad.line, column: bad.column))
     }
 
     /// The message of a file-system error without Foundation's long domain prefix.

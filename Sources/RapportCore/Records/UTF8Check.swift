@@ -38,6 +38,21 @@ enum UTF8Check {
         return nil
     }
 
+    /// The first invalid byte at or after `start` with its 1-based line and
+    /// byte column (lines counted from `start`), for every file reader's error.
+    static func firstInvalidPosition(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> (line: Int, column: Int, byte: UInt8)? {
+        guard let bad = firstInvalidByte(in: bytes, from: start) else { return nil }
+        var line = 1
+        var lineStart = start
+        for index in start..<bad.offset where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, bad.offset - lineStart + 1, bad.byte)
+    }
+
     /// Length of a UTF-8 byte order mark at the start of `bytes` (3 or 0).
     static func byteOrderMarkLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
