@@ -31,7 +31,7 @@ enum ReviewModels {
         embeds: HTMLEmbeds, lowerIsBetter: Set<String> = []
     ) -> Metrics {
         guard let table, table.values[customer] != nil else { return Metrics(byName: [:], list: [], hasData: false, worsened: []) }
-        let (byName, list) = table.viewModel(customer: customer, period: period, locale: locale, formatter: formatter)
+        let (_, list) = table.viewModel(customer: customer, period: period, locale: locale, formatter: formatter)
         var metrics = Metrics(byName: [:], list: [], hasData: false, worsened: [])
         for model in list {
             var metric = model.filter { !(($0.value as? String)?.isEmpty ?? false) }
@@ -50,16 +50,15 @@ enum ReviewModels {
             metrics.list.append(metric)
             if let name = metric["name"] as? String { metrics.byName[name] = metric }
         }
-        _ = byName
         return metrics
     }
 
     /// Reads the metrics file; problems join `diagnostics` (errors stop the build).
     static func loadMetrics(
-        url: URL, path: String, config: SiteConfig, customers: [CustomerProfile]?, diagnostics: inout [Diagnostic]
+        url: URL, path: String, config: SiteConfig, knownIDs: Set<String>, diagnostics: inout [Diagnostic]
     ) -> MetricsTable? {
         let result = MetricsLoader(delimiter: config.records.delimiter)
-            .load(contentsOf: url, displayPath: path, knownCustomers: customers.map { Set($0.map(\.id)) })
+            .load(contentsOf: url, displayPath: path, knownCustomers: knownIDs)
         diagnostics += result.diagnostics
         return result.hasErrors ? nil : result.table
     }

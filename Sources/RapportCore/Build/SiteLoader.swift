@@ -17,7 +17,7 @@ struct SiteLoader {
         diagnostics += configWarnings
 
         let loadedCustomers = collect(&diagnostics) { () throws(DiagnosticList) in try loadCustomers(config: config) }
-        let (profiles, recordWarnings) = loadedCustomers ?? ([], [])
+        let (profiles, recordWarnings, allIDs) = loadedCustomers ?? ([], [], [])
         diagnostics += recordWarnings
         let contentPartials = collect(&diagnostics) { () throws(DiagnosticList) in try loadContentPartials() } ?? TemplateLibrary()
         let loadedLayouts = collect(&diagnostics) { () throws(DiagnosticList) in try loadLayouts() }
@@ -25,21 +25,21 @@ struct SiteLoader {
         let documents = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).newsletters() } ?? []
         let reviewDocuments = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).reviews() } ?? []
         var customers = profiles
-        // Notes and metrics for customers left out by --only are not strays;
-        // with no records at all, there is nothing to match them against.
-        let matchAll = loadedCustomers != nil && options.only.isEmpty
+        // Notes and metrics are matched against every record, so those of
+        // customers left out by --only are not strays; with no records at
+        // all there is nothing to match them against.
         let (notes, notesWarnings) = loadedCustomers == nil ? ([:], []) : collect(&diagnostics) { () throws(DiagnosticList) in
-            try NotesLoader(siteDirectory: site, limits: config.markdown).load(customers: profiles)
+            try NotesLoader(siteDirectory: site, limits: config.markdown).load(customers: profiles, allIDs: allIDs)
         } ?? ([:], [])
-        diagnostics += matchAll ? notesWarnings : notesWarnings.filter { !$0.message.hasPrefix("notes for unknown customer") }
+        diagnostics += notesWarnings
         // A later contact noted by hand counts, whatever the CRM export says.
         for index in customers.indices {
-            if let noted = notes[customers[index].id]?.lastContact, noted > (customers[index].lastContact ?? noted) || customers[index].lastContact == nil {
-                customers[index].lastContact = noted
+            if let noted = notes[customers[index].id]?.lastContact {
+                customers[index].lastContact = max(noted, customers[index].lastContact ?? noted)
             }
         }
         let metricsDiagnosticsBefore = diagnostics.count
-        let metrics = loadedCustomers == nil ? nil : loadMetrics(config: config, customers: matchAll ? profiles : nil, diagnostics: &diagnostics)
+        let metrics = loadedCustomers == nil ? nil : loadMetrics(config: config, knownIDs: allIDs, diagnostics: &diagnostics)
         // Metrics that exist but failed to load were reported; their names
         // cannot be checked, so they must not cascade into unknown fields.
         let metricsFailed = diagnostics[metricsDiagnosticsBefore...].contains { $0.severity == .error }
@@ -83,10 +83,11 @@ struct SiteLoader {
 
     // MARK: - Records
 
-    /// Typed customers and the warnings about their records.
-    private func loadCustomers(config: SiteConfig) throws(DiagnosticList) -> ([CustomerProfile], [Diagnostic]) {
+    /// Typed customers (those --only asks for), the warnings about their
+    /// records, and the ids of every record in the file.
+    private func loadCustomers(config: SiteConfig) throws(DiagnosticList) -> ([CustomerProfile], [Diagnostic], Set<String>) {
         let path = config.records.customers
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.siteDirectory.appendingPathComponent(path)
+        let url = siteFile(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw DiagnosticList([
                 .error(
@@ -96,9 +97,10 @@ struct SiteLoader {
         }
         let loader = RecordLoader(idField: config.records.idField, delimiter: config.records.delimiter)
         var records = try loader.load(contentsOf: url, displayPath: path)
+        let allIDs = Set(records.map(\.id))
         if !options.only.isEmpty {
             let wanted = Set(options.only)
-            let known = Set(records.map(\.id))
+            let known = allIDs
             let unknown = options.only.filter { !known.contains($0) }
             if !unknown.isEmpty {
                 throw DiagnosticList(unknown.map { .error("--only names customer \"\($0)\", who is not in the records", at: SourceLocation(path: path)) })
@@ -117,14 +119,19 @@ struct SiteLoader {
         }
         problems.sort { $0.location ?? SourceLocation(path: "") < $1.location ?? SourceLocation(path: "") }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
-        return (profiles, problems)
+        return (profiles, problems, allIDs)
     }
 
-    private func loadMetrics(config: SiteConfig, customers: [CustomerProfile]?, diagnostics: inout [Diagnostic]) -> MetricsTable? {
+    private func loadMetrics(config: SiteConfig, knownIDs: Set<String>, diagnostics: inout [Diagnostic]) -> MetricsTable? {
         let path = config.records.metrics
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.siteDirectory.appendingPathComponent(path)
+        let url = siteFile(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return ReviewModels.loadMetrics(url: url, path: path, config: config, customers: customers, diagnostics: &diagnostics)
+        return ReviewModels.loadMetrics(url: url, path: path, config: config, knownIDs: knownIDs, diagnostics: &diagnostics)
+    }
+
+    /// A path from rapport.yml: absolute as written, else inside the site.
+    private func siteFile(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.siteDirectory.appendingPathComponent(path)
     }
 
     // MARK: - Templates

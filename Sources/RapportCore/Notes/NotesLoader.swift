@@ -8,8 +8,10 @@ struct NotesLoader {
     let siteDirectory: URL
     let limits: MarkdownLimits
 
-    /// Notes by customer id, and warnings (notes for nobody).
-    func load(customers: [CustomerProfile]) throws(DiagnosticList) -> ([String: CustomerNotes], [Diagnostic]) {
+    /// Notes by customer id for `customers`, and warnings (notes for nobody).
+    /// Notes of records outside `customers` (left out by --only, named in
+    /// `allIDs`) are neither read nor reported.
+    func load(customers: [CustomerProfile], allIDs: Set<String>? = nil) throws(DiagnosticList) -> ([String: CustomerNotes], [Diagnostic]) {
         let folder = siteDirectory.appendingPathComponent("Content/notes")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([:], []) }
         var byKey: [String: String] = [:]
@@ -19,7 +21,8 @@ struct NotesLoader {
         }
         var notes: [String: CustomerNotes] = [:]
         var problems: [Diagnostic] = []
-        let files = names.sorted().filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+        let leftOut = (allIDs ?? []).subtracting(customers.map(\.id))
+        let files = names.sorted().filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && !leftOut.contains(String($0.dropLast(3))) }
         let idsByKey = byKey
         // Parsed in parallel: a large book has a notes file per customer.
         let results = ParallelMap.map(files) { name -> (String?, CustomerNotes?, [Diagnostic]) in
