@@ -26,11 +26,17 @@ final class PageRenderer {
         self.checker = FieldChecker(partials: site.contentPartials.entries)
     }
 
-    /// The customer's own values (`customer`, `sender`, `site`, `notes`),
-    /// with the HTML embeds their pages will resolve.
-    func scope(for profile: CustomerProfile) -> (ViewModel, HTMLEmbeds) {
+    /// The customer's own values (`customer`, `sender`, `site`): enough for
+    /// the dashboard row of a customer whose pages are all reused.
+    func scope(for profile: CustomerProfile) -> ViewModel {
+        builder.customerScope(for: profile)
+    }
+
+    /// `scope` plus `notes`, whose body is rendered Markdown: made only for
+    /// customers with a page to render, with the embeds those pages resolve.
+    func pageScope(_ scope: ViewModel, for profile: CustomerProfile) -> (ViewModel, HTMLEmbeds) {
         let embeds = HTMLEmbeds(nonce: site.embedNonce)
-        var scope = builder.customerScope(for: profile)
+        var scope = scope
         if let notes = site.notes[profile.id] {
             scope["notes"] = notes.viewModel(embeds: embeds, formatter: formatter, locale: profile.locale)
         }

@@ -150,47 +150,47 @@ public struct SiteBuilder: Sendable {
         previous: PreviousBuild?, customerHash: String
     ) -> CustomerOutcome {
         var outcome = CustomerOutcome()
-        let (scope, embeds) = renderer.scope(for: profile)
+        let scope = renderer.scope(for: profile)
+        // Notes bodies are Markdown: rendered only once a page needs them.
+        lazy var page = renderer.pageScope(scope, for: profile)
         let newsletters = site.newsletters.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
         let reviews = site.reviews.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
+        let documents = newsletters + reviews
         // Every page links this customer's other editions, so the set of
         // them is an input of each page.
-        let documentsHash = InputHasher.hash((newsletters + reviews).map(\.sourceHash).joined(separator: ","))
-        for compiled in newsletters + reviews {
+        let documentsHash = InputHasher.hash(documents.map(\.sourceHash).joined(separator: ","))
+        let printing = site.layouts.contains("print")
+        for compiled in documents {
             do {
                 let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + compiled.sourceHash + documentsHash)
-                let kind = compiled.document.kind.rawValue
                 let path = SitePaths.documentFile(profile.slug, compiled.document)
                 let printPath = SitePaths.printFile(profile.slug, compiled.document)
                 // Print pages carry their CSS and images inside, so an edited asset changes them.
                 let printInputs = InputHasher.hash(inputs + site.assetsFingerprint)
-                if let previous, let staging, let webEntry = previous.reusable(path, inputs: inputs),
-                    !site.layouts.contains("print") || previous.reusable(printPath, inputs: printInputs) != nil
-                {
-                    try staging.reuse(path, from: previous.output)
-                    outcome.files.append(webEntry)
-                    outcome.diagnostics += webEntry.warnings ?? []
-                    if let printEntry = previous.reusable(printPath, inputs: printInputs), site.layouts.contains("print") {
-                        try staging.reuse(printPath, from: previous.output)
-                        outcome.files.append(printEntry)
-                        outcome.reused += 1
+                if let previous, let staging, let webEntry = previous.reusable(path, inputs: inputs) {
+                    let printEntry = printing ? previous.reusable(printPath, inputs: printInputs) : nil
+                    if !printing || printEntry != nil {
+                        for entry in [webEntry] + (printEntry.map { [$0] } ?? []) {
+                            try staging.reuse(entry.path, from: previous.output)
+                            outcome.files.append(entry)
+                            outcome.reused += 1
+                            outcome.pages += 1
+                        }
+                        outcome.diagnostics += webEntry.warnings ?? []
+                        continue
                     }
-                    outcome.reused += 1
-                    outcome.pages += site.layouts.contains("print") ? 2 : 1
-                    continue
                 }
-                let rendered = try renderer.render(
-                    compiled, for: profile, scope: scope, embeds: embeds, documents: newsletters + reviews)
+                let rendered = try renderer.render(compiled, for: profile, scope: page.0, embeds: page.1, documents: documents)
                 try staging?.write(rendered.web, to: path)
                 outcome.files.append(
                     ManifestEntry(
-                        path: path, customer: profile.id, kind: kind, inputs: inputs, sha256: InputHasher.hash(rendered.web),
-                        warnings: rendered.warnings.isEmpty ? nil : rendered.warnings))
+                        path: path, customer: profile.id, kind: compiled.document.kind.rawValue, inputs: inputs,
+                        sha256: InputHasher.hash(rendered.web), warnings: rendered.warnings.isEmpty ? nil : rendered.warnings))
                 outcome.pages += 1
-                if let page = rendered.print {
-                    try staging?.write(page, to: printPath)
+                if let printPage = rendered.print {
+                    try staging?.write(printPage, to: printPath)
                     outcome.files.append(
-                        ManifestEntry(path: printPath, customer: profile.id, kind: "print", inputs: printInputs, sha256: InputHasher.hash(page)))
+                        ManifestEntry(path: printPath, customer: profile.id, kind: "print", inputs: printInputs, sha256: InputHasher.hash(printPage)))
                     outcome.pages += 1
                 }
                 outcome.diagnostics += rendered.warnings
@@ -203,14 +203,14 @@ public struct SiteBuilder: Sendable {
             }
         }
         do {
-            let path = SitePaths.hubFile(profile.slug)
-            let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + (newsletters + reviews).map(\.sourceHash).joined())
+            let path = SitePaths.hub(profile.slug)
+            let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + documents.map(\.sourceHash).joined())
             if let previous, let staging, let entry = previous.reusable(path, inputs: inputs) {
                 try staging.reuse(path, from: previous.output)
                 outcome.files.append(entry)
                 outcome.reused += 1
             } else {
-                let hub = embeds.resolve(try renderer.hub(for: profile, scope: scope, newsletters: newsletters, reviews: reviews))
+                let hub = page.1.resolve(try renderer.hub(for: profile, scope: page.0, newsletters: newsletters, reviews: reviews))
                 try staging?.write(hub, to: path)
                 outcome.files.append(
                     ManifestEntry(path: path, customer: profile.id, kind: "customer", inputs: inputs, sha256: InputHasher.hash(hub)))

@@ -7,12 +7,8 @@ enum SitePaths {
     static let dashboard = "index.html"
     static let manifest = "manifest.json"
 
-    static func hub(_ slug: String) -> String { hubFile(slug) }
-    static func hubFile(_ slug: String) -> String { "customers/\(slug)/index.html" }
-    static func newsletter(_ slug: String, _ edition: String) -> String { newsletterFile(slug, edition) }
-    static func newsletterFile(_ slug: String, _ edition: String) -> String { "customers/\(slug)/newsletters/\(edition)/index.html" }
-    static func edition(_ edition: String) -> String { editionFile(edition) }
-    static func editionFile(_ edition: String) -> String { "newsletters/\(edition)/index.html" }
+    /// A customer's hub page.
+    static func hub(_ slug: String) -> String { "customers/\(slug)/index.html" }
 
     /// `customers/<slug>/newsletters/<edition>/index.html` or `.../reviews/<period>/index.html`.
     static func documentFile(_ slug: String, _ document: ContentDocument) -> String {
