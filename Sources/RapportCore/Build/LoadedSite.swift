@@ -36,6 +36,9 @@ struct CompiledDocument: Sendable {
     var date: CalendarDate
     /// For reviews: the months they look back on.
     var period: ReviewPeriod?
+    /// `fallbacks:` of rapport.yml overridden by the front matter's, sorted
+    /// by path: merged once here rather than for every customer.
+    var fallbacks: [(path: String, value: String)] = []
     var sourceHash: String
 }
 

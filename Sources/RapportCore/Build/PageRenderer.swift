@@ -68,7 +68,7 @@ final class PageRenderer {
             warnings += honestyWarnings(compiled, profile: profile, worsenedMetrics: metrics.worsened, model: model)
         }
         model["document"] = documentModel
-        applyFallbacks(document: document, to: &model)
+        applyFallbacks(compiled.fallbacks, to: &model)
 
         var empty = checker.emptyFields(in: compiled.nodes, path: document.path, model: model)
         for key in ["title", "subject", "preheader"] {
@@ -246,10 +246,9 @@ final class PageRenderer {
         model["document"] = document
     }
 
-    /// Fills empty fields from `fallbacks:` (front matter first, then rapport.yml).
-    private func applyFallbacks(document: ContentDocument, to model: inout ViewModel) {
-        let fallbacks = site.config.fallbacks.merging(document.frontMatter.fallbacks) { _, documentValue in documentValue }
-        for (path, value) in fallbacks.sorted(by: { $0.key < $1.key }) {
+    /// Fills empty fields from the document's merged fallbacks.
+    private func applyFallbacks(_ fallbacks: [(path: String, value: String)], to model: inout ViewModel) {
+        for (path, value) in fallbacks {
             let current = model.value(atPath: path)
             if current == nil || (current as? String)?.isBlank == true {
                 model.setValue(value, atPath: path)

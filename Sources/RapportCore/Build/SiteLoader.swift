@@ -260,6 +260,8 @@ struct SiteLoader {
         return CompiledDocument(
             document: document, nodes: nodes, template: template, headerTemplates: headers, layoutName: layoutName, date: date!,
             period: period,
+            fallbacks: config.fallbacks.merging(document.frontMatter.fallbacks) { _, documentValue in documentValue }
+                .sorted { $0.key < $1.key }.map { (path: $0.key, value: $0.value) },
             sourceHash: InputHasher.hash(document.source))
     }
 
