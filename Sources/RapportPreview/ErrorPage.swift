@@ -6,7 +6,7 @@ enum ErrorPage {
     /// script so the next good build brings the requested page back.
     static func html(diagnostics: [Diagnostic], generation: Int) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
-        let lines = diagnostics.map { $0.description.htmlEscaped }.joined(separator: "\n")
+        let lines = diagnostics.map { HTMLText.escape($0.description) }.joined(separator: "\n")
         return """
             <!doctype html>
             <html lang="en">

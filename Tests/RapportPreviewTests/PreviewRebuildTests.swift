@@ -66,7 +66,7 @@ struct PreviewRebuildTests {
         try await app.test(.router) { client in
             let page = try await client.execute(uri: "/", method: .get)
             #expect(page.status == .internalServerError)
-            #expect(String(buffer: page.body).contains(diagnostics[0].description.htmlEscaped))
+            #expect(String(buffer: page.body).contains(HTMLText.escape(diagnostics[0].description)))
         }
 
         try site.write(config, to: "rapport.yml")

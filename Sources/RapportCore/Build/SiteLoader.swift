@@ -160,6 +160,7 @@ struct SiteLoader {
         let directory = options.siteDirectory.appendingPathComponent("Layouts")
         var library = TemplateLibrary()
         var problems: [Diagnostic] = []
+        _ = LayoutHTMLContentType.register
         let files = (FileManager.default.subpaths(atPath: directory.path) ?? [])
             .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .sorted()
@@ -168,7 +169,8 @@ struct SiteLoader {
             do {
                 let text = try TextFile.read(directory.appendingPathComponent(file), displayPath: path)
                 try library.add(
-                    name: String(file.dropLast(".mustache".count)), path: path, text: text, lineOffset: 0, scanner: scanner)
+                    name: String(file.dropLast(".mustache".count)), path: path, text: text, lineOffset: 0,
+                    prefix: LayoutHTMLContentType.pragma, scanner: scanner)
             } catch let error as Diagnostic {
                 problems.append(error)
             } catch let error as DiagnosticList {
