@@ -30,7 +30,7 @@ enum ReviewModels {
         _ table: MetricsTable?, customer: String, period: ReviewPeriod, formatter: LocaleFormatter, locale: String,
         embeds: HTMLEmbeds, lowerIsBetter: Set<String> = []
     ) -> Metrics {
-        guard let table, table.values[customer] != nil else { return Metrics(byName: [:], list: [], hasData: false, worsened: []) }
+        guard let table, table.hasValues(for: customer) else { return Metrics(byName: [:], list: [], hasData: false, worsened: []) }
         let (_, list) = table.viewModel(customer: customer, period: period, locale: locale, formatter: formatter)
         var metrics = Metrics(byName: [:], list: [], hasData: false, worsened: [])
         for model in list {
@@ -61,26 +61,5 @@ enum ReviewModels {
             .load(contentsOf: url, displayPath: path, knownCustomers: knownIDs)
         diagnostics += result.diagnostics
         return result.hasErrors ? nil : result.table
-    }
-}
-
-extension MetricsTable {
-    /// A hash of one customer's metric values, for the manifest.
-    func fingerprint(for customer: String) -> String {
-        guard let metrics = values[customer] else { return "" }
-        // Raw bytes, not formatted text: printing every Double was most of
-        // the cost of a no-change build's hashing.
-        var bytes: [UInt8] = []
-        for metric in metricNames {
-            bytes.append(contentsOf: metric.utf8)
-            bytes.append(0)
-            let series = metrics[metric] ?? [:]
-            for month in series.keys.sorted() {
-                withUnsafeBytes(of: Int32(month.year * 12 + month.month).littleEndian) { bytes.append(contentsOf: $0) }
-                withUnsafeBytes(of: series[month]!.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-            }
-            bytes.append(0xFF)
-        }
-        return InputHasher.hash(Data(bytes))
     }
 }

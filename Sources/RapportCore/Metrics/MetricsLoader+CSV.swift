@@ -55,9 +55,8 @@ extension MetricsLoader {
             case .wide(let metrics):
                 guard
                     collector.claim(
-                        "\(id)\u{0}\(month)", line: line,
-                        duplicateMessage: { "duplicate row for \(month) (first on line \($0))" },
-                        at: rowLocation, customer: id)
+                        customer: id, month: month, metric: nil, line: line,
+                        duplicateMessage: { "duplicate row for \(month) (first on line \($0))" }, at: rowLocation)
                 else { continue }
                 for metric in metrics {
                     let field = row.fields[metric.column]
@@ -79,9 +78,9 @@ extension MetricsLoader {
                 collector.declare(metric: name)
                 guard
                     collector.claim(
-                        "\(id)\u{0}\(month)\u{0}\(name)", line: line,
+                        customer: id, month: month, metric: name, line: line,
                         duplicateMessage: { "duplicate value for \(name) in \(month) (first on line \($0))" },
-                        at: rowLocation, customer: id)
+                        at: rowLocation)
                 else { continue }
                 let valueField = row.fields[valueColumn]
                 collector.add(

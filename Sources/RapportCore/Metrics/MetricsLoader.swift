@@ -45,7 +45,7 @@ public struct MetricsLoader: Sendable {
             Self.checkEncoding(buffer, start: start, into: &collector)
             readCSV(buffer, start: start, into: &collector)
         }
-        return MetricsLoadResult(table: collector.table, diagnostics: collector.sortedDiagnostics)
+        return MetricsLoadResult(table: collector.finishedTable(), diagnostics: collector.sortedDiagnostics)
     }
 
     // MARK: - Encoding

@@ -1,26 +1,123 @@
+import Foundation
+
 /// Monthly metric values per customer, as read from `Content/metrics.csv`.
 ///
-/// A month with no value is a gap (missing from the dictionary), never zero.
+/// A month with no value is a gap (no cell), never zero.
+///
+/// Each customer's values are one flat array of 16-byte cells sorted by
+/// metric, then month. Nested dictionaries cost about 4 KiB per customer
+/// with four metrics over fifteen months, a third of a large build's memory;
+/// the cells cost about 1 KiB.
 public struct MetricsTable: Hashable, Sendable {
     /// Normalised metric names in the order they first appear (columns, or rows in the long form).
     public var metricNames: [String]
-    /// For each customer id, for each metric name, the value of each month that has one.
-    public var values: [String: [String: [YearMonth: Double]]]
+    private var cells: [String: [Cell]]
+    /// Customers whose cells were added since they were last sorted.
+    private var unsorted: Set<String> = []
 
-    /// A table of `metricNames` holding `values`.
+    /// One value: `metric` indexes `metricNames`, `month` is `YearMonth.serial`.
+    struct Cell: Hashable, Sendable {
+        var metric: Int32
+        var month: Int32
+        var value: Double
+    }
+
+    /// A table of `metricNames` holding `values` (customer, metric, month).
     public init(metricNames: [String] = [], values: [String: [String: [YearMonth: Double]]] = [:]) {
         self.metricNames = metricNames
-        self.values = values
+        self.cells = [:]
+        for (customer, metrics) in values {
+            for (metric, series) in metrics {
+                for (month, value) in series { add(value, customer: customer, metric: metric, month: month) }
+            }
+        }
+        sortCells()
     }
 
     /// A table with no metrics, for sites without `metrics.csv`.
     public static let empty = MetricsTable()
 
-    /// The months with a value of one customer's metric; empty when there are none.
-    public func series(customer id: String, metric: String) -> [YearMonth: Double] {
-        values[id]?[metric] ?? [:]
+    /// For each customer id, for each metric name, the value of each month that has one.
+    public var values: [String: [String: [YearMonth: Double]]] {
+        cells.mapValues { list in
+            var metrics: [String: [YearMonth: Double]] = [:]
+            for cell in list { metrics[metricNames[Int(cell.metric)], default: [:]][YearMonth(serial: Int(cell.month))] = cell.value }
+            return metrics
+        }
     }
 
-    /// The ids of customers that have at least one row, sorted.
-    public var customerIDs: [String] { values.keys.sorted() }
+    /// The months with a value of one customer's metric; empty when there are none.
+    public func series(customer id: String, metric: String) -> [YearMonth: Double] {
+        guard let list = cells[id], let index = metricNames.firstIndex(of: metric) else { return [:] }
+        var series: [YearMonth: Double] = [:]
+        for cell in list where cell.metric == index { series[YearMonth(serial: Int(cell.month))] = cell.value }
+        return series
+    }
+
+    /// Whether `id` has at least one value.
+    public func hasValues(for id: String) -> Bool {
+        cells[id] != nil
+    }
+
+    /// The ids of customers that have at least one value, sorted.
+    public var customerIDs: [String] { cells.keys.sorted() }
+
+    /// A hash of one customer's values, for the manifest: raw bytes, not
+    /// formatted text (printing every Double was most of the cost of a
+    /// no-change build's hashing).
+    func fingerprint(for customer: String) -> String {
+        guard let list = cells[customer] else { return "" }
+        var bytes: [UInt8] = []
+        var next = 0
+        for (index, name) in metricNames.enumerated() {
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(0)
+            while next < list.count, list[next].metric == index {
+                let month = YearMonth(serial: Int(list[next].month))
+                withUnsafeBytes(of: Int32(month.year * 12 + month.month).littleEndian) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: list[next].value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+                next += 1
+            }
+            bytes.append(0xFF)
+        }
+        return InputHasher.hash(Data(bytes))
+    }
+
+    // MARK: - Building
+
+    /// Stores a value; a second value for the same cell replaces the first.
+    /// Call `sortCells()` once everything is added.
+    mutating func add(_ value: Double, customer: String, metric: String, month: YearMonth) {
+        let index: Int
+        if let known = metricNames.firstIndex(of: metric) {
+            index = known
+        } else {
+            index = metricNames.count
+            metricNames.append(metric)
+        }
+        cells[customer, default: []].append(Cell(metric: Int32(index), month: Int32(month.serial), value: value))
+        unsorted.insert(customer)
+    }
+
+    /// Puts every customer's cells in order, the last value added winning.
+    mutating func sortCells() {
+        for customer in unsorted {
+            guard var list = cells[customer] else { continue }
+            cells[customer] = nil
+            list = list.enumerated().sorted { lhs, rhs in
+                (lhs.element.metric, lhs.element.month, lhs.offset) < (rhs.element.metric, rhs.element.month, rhs.offset)
+            }.map(\.element)
+            var kept: [Cell] = []
+            kept.reserveCapacity(list.count)
+            for cell in list {
+                if let last = kept.last, last.metric == cell.metric, last.month == cell.month {
+                    kept[kept.count - 1] = cell
+                } else {
+                    kept.append(cell)
+                }
+            }
+            cells[customer] = kept
+        }
+        unsorted = []
+    }
 }

@@ -37,8 +37,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The month `count` months later (earlier when negative).
     public func advanced(by count: Int) -> YearMonth {
-        let index = serial + count
-        return YearMonth(year: index.floorDivided(by: 12), month: index.floorModulo(12) + 1)
+        YearMonth(serial: serial + count)
     }
 
     /// Whole months from `self` to `other` (positive when `other` is later).
@@ -53,7 +52,12 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     // MARK: - Arithmetic
 
     /// Months since January of year 0, so month arithmetic is integer addition.
-    private var serial: Int { year * 12 + month - 1 }
+    var serial: Int { year * 12 + month - 1 }
+
+    /// The month `serial` months after January of year 0.
+    init(serial: Int) {
+        self.init(year: serial.floorDivided(by: 12), month: serial.floorModulo(12) + 1)
+    }
 }
 
 extension Int {
