@@ -42,7 +42,7 @@ enum InputHasher {
         var text = "{"
         for key in object.keys {
             text += "\(key.utf8.count):\(key)="
-            text += object.values[key].map(canonical) ?? "~"
+            text += object[key].map(canonical) ?? "~"
         }
         return text + "}"
     }

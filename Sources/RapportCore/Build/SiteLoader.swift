@@ -228,7 +228,7 @@ struct SiteLoader {
             problems.append(.error("add a date: YYYY-MM-DD to the front matter (the file name is not a YYYY-MM edition)", at: fileLocation))
         }
         for rule in document.frontMatter.audience.rules
-        where schema.child("customer") != .anything && !customers.contains(where: { $0.record.fields.values[rule.field] != nil }) {
+        where schema.child("customer") != .anything && !customers.contains(where: { $0.record.fields[rule.field] != nil }) {
             problems.append(.error("audience field \"\(rule.field)\" is not a column of the customer records", at: rule.location))
         }
         do {

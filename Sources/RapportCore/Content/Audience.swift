@@ -21,7 +21,7 @@ public struct Audience: Sendable, Hashable, CustomStringConvertible {
     /// Whether a customer whose top-level fields are `fields` belongs.
     public func includes(_ fields: RecordObject) -> Bool {
         rules.allSatisfy { rule in
-            guard case .text(let value)? = fields.values[rule.field] else { return false }
+            guard case .text(let value)? = fields[rule.field] else { return false }
             let normalised = value.trimmed.lowercased()
             return rule.values.contains { $0.trimmed.lowercased() == normalised }
         }

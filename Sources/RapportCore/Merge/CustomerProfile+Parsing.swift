@@ -75,7 +75,7 @@ extension CustomerProfile {
                 .warning(
                     "\(field) \"\(text)\" is not an http, https or mailto URL; it is left out",
                     at: location(field), customer: record.id))
-            profile.record.fields.values[field] = .null
+            profile.record.fields[field] = .null
         }
         let hasErrors = problems.contains { $0.severity == .error }
         return (hasErrors ? nil : profile, problems)

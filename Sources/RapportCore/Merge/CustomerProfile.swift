@@ -21,7 +21,7 @@ public struct CustomerProfile: Sendable, Hashable {
 
     /// The top-level text of `field`, trimmed, or nil when missing or empty.
     public func text(_ field: String) -> String? {
-        guard case .text(let value)? = record.fields.values[field] else { return nil }
+        guard case .text(let value)? = record.fields[field] else { return nil }
         let trimmed = value.trimmed
         return trimmed.isEmpty ? nil : String(trimmed)
     }

@@ -145,7 +145,7 @@ struct ViewModelBuilder {
     static func convert(_ object: RecordObject) -> ViewModel {
         var model: ViewModel = [:]
         for key in object.keys {
-            if let value = object.values[key].flatMap(convert) { model[key] = value }
+            if let value = object[key].flatMap(convert) { model[key] = value }
         }
         return model
     }

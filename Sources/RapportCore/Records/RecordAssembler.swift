@@ -43,7 +43,7 @@ struct RecordAssembler {
         at location: SourceLocation,
         reportMissingID: Bool = true
     ) {
-        guard let value = fields.values[idField] else {
+        guard let value = fields[idField] else {
             if reportMissingID { error("record has no \"\(idField)\" field", at: location) }
             return
         }
@@ -62,7 +62,7 @@ struct RecordAssembler {
         }
         firstLineByID[id] = location.line ?? 0
         var fields = fields
-        if id != raw { fields.values[idField] = .text(id) }
+        if id != raw { fields[idField] = .text(id) }
         records.append(CustomerRecord(id: id, fields: fields, location: location, fieldPositions: fieldPositions))
     }
 

@@ -14,8 +14,7 @@ extension RecordLoader {
         // template and is filled through the template's indices: no key is hashed per row. A
         // copy keeps its original's bucket layout, which is what keeps those indices valid.
         // Positions share the header's keys array the same way.
-        let valueTemplate = Dictionary(uniqueKeysWithValues: header.keys.map { ($0, RecordValue.null) })
-        let valueIndices = header.keys.map { valueTemplate.index(forKey: $0)! }
+        let keyPositions = KeyPositions(header.keys)
         while reader.readRow(into: &row) {
             report(row.problems, into: &assembler)
             if row.hasUnterminatedQuote { continue }
@@ -28,16 +27,17 @@ extension RecordLoader {
                 continue
             }
             guard header.hasIDColumn else { continue }
-            var values = valueTemplate
+            var items: [RecordValue] = []
+            items.reserveCapacity(header.keys.count)
             var positions: [Int32] = []
             positions.reserveCapacity(2 * header.keys.count)
             for slot in header.keys.indices {
                 let field = row.fields[header.indices[slot]]
-                values.values[valueIndices[slot]] = .text(field.value)
+                items.append(.text(field.value))
                 positions += [Int32(clamping: field.position.line), Int32(clamping: field.position.column)]
             }
             assembler.add(
-                fields: RecordObject(keys: header.keys, values: values),
+                fields: RecordObject(keys: header.keys, items: items, positions: keyPositions),
                 fieldPositions: FieldPositions(path: assembler.path, keys: header.keys, positions: positions),
                 at: rowLocation,
                 reportMissingID: false)

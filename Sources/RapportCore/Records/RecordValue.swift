@@ -5,7 +5,7 @@
 public enum RecordValue: Hashable, Sendable {
     case text(String)
     case list([RecordValue])
-    case object(RecordObject)
+    indirect case object(RecordObject)
     case null
 
     /// The text of a `.text` value, `nil` for every other case.
