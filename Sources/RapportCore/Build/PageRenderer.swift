@@ -55,6 +55,7 @@ final class PageRenderer {
         var model = scope
         var documentModel = builder.document(document, date: compiled.date, locale: profile.locale)
         var warnings: [Diagnostic] = []
+        var worsened: [String]?
         if let period = compiled.period {
             let periodModel = ReviewModels.period(period, formatter: formatter, locale: profile.locale)
             model["period"] = periodModel
@@ -65,12 +66,19 @@ final class PageRenderer {
             model["metrics"] = metrics.byName
             model["metrics_list"] = metrics.list
             model["has_metrics"] = metrics.hasData
-            warnings += honestyWarnings(compiled, profile: profile, worsenedMetrics: metrics.worsened, model: model)
+            worsened = metrics.worsened
         }
         model["document"] = documentModel
         applyFallbacks(compiled.fallbacks, to: &model)
 
-        var empty = checker.emptyFields(in: compiled.nodes, path: document.path, model: model)
+        // One walk finds the empty fields and, for a review of a customer
+        // with recorded issues, whether the page shows any of them.
+        let recordedIssues = compiled.period != nil && site.notes[profile.id]?.issues.isEmpty == false
+        let walked = checker.walk(compiled.nodes, path: document.path, model: model, collectingVisited: recordedIssues)
+        var empty = walked.empty
+        if let worsened {
+            warnings += honestyWarnings(compiled, profile: profile, worsenedMetrics: worsened, shownNames: recordedIssues ? walked.visited : nil)
+        }
         for key in ["title", "subject", "preheader"] {
             guard let header = compiled.headerTemplates[key] else { continue }
             empty += checker.emptyFields(in: header.nodes, path: header.path, model: model)
@@ -204,27 +212,24 @@ final class PageRenderer {
 
     /// A review must say what went wrong: warn when a customer's numbers
     /// fell or they have open issues, but their review would show no issue.
+    /// `shownNames` are the names the page shows, nil when the customer's
+    /// notes record no issue.
     private func honestyWarnings(
-        _ compiled: CompiledDocument, profile: CustomerProfile, worsenedMetrics: [String], model: ViewModel
+        _ compiled: CompiledDocument, profile: CustomerProfile, worsenedMetrics: [String], shownNames: Set<String>?
     ) -> [Diagnostic] {
         let location = SourceLocation(path: compiled.document.path)
-        let notes = site.notes[profile.id]
-        let recordedIssues = notes?.issues.isEmpty == false
         var warnings: [Diagnostic] = []
-        if !worsenedMetrics.isEmpty, !recordedIssues {
+        if !worsenedMetrics.isEmpty, shownNames == nil {
             warnings.append(
                 .warning(
                     "\(worsenedMetrics.joined(separator: ", ")) in \(compiled.period?.label ?? "the period") but the notes record no issue; the review would not say what went wrong (add issues: to Content/notes/\(profile.id).md)",
                     at: location, customer: profile.id))
         }
-        if recordedIssues {
-            let shown = checker.visitedNames(in: compiled.nodes, model: model)
-            if !shown.contains(where: { $0.hasPrefix("notes.issues") }) {
-                warnings.append(
-                    .warning(
-                        "this customer has issues in their notes but their review would show none of them",
-                        at: location, customer: profile.id))
-            }
+        if let shownNames, !shownNames.contains(where: { $0.hasPrefix("notes.issues") }) {
+            warnings.append(
+                .warning(
+                    "this customer has issues in their notes but their review would show none of them",
+                    at: location, customer: profile.id))
         }
         return warnings
     }

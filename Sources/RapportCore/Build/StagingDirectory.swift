@@ -3,17 +3,24 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+/// write(2); the name is taken by this file's own `write` methods.
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+/// write(2); the name is taken by this file's own `write` methods.
+private let systemWrite = Darwin.write
 #endif
 
 /// A hidden folder beside the output where a build writes everything, then
 /// swaps into place in one rename, so a failed or interrupted build leaves
 /// the previous output exactly as it was.
 final class StagingDirectory: @unchecked Sendable {
-    // @unchecked: `url` and `output` never change; file writes go to distinct paths.
+    // @unchecked: `url` and `output` never change; file writes go to
+    // distinct paths; `createdFolders` is only touched under `lock`.
     let url: URL
     let output: URL
+    private let lock = NSLock()
+    private var createdFolders: Set<String> = []
 
     /// Creates the staging folder, first removing any left by a build that was killed.
     init(for output: URL) throws(Diagnostic) {
@@ -35,13 +42,67 @@ final class StagingDirectory: @unchecked Sendable {
 
     /// Writes `data` at `relativePath` (whose parts were validated as safe).
     func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
-        let file = url.appendingPathComponent(relativePath)
+        let failure = data.withUnsafeBytes { bytes in Self.catching { () throws(Diagnostic) in try write(bytes, to: relativePath) } }
+        if let failure { throw failure }
+    }
+
+    /// Writes `text` as UTF-8 at `relativePath` (whose parts were validated as safe).
+    func write(_ text: String, to relativePath: String) throws(Diagnostic) {
+        var text = text
+        let failure = text.withUTF8 { bytes in
+            Self.catching { () throws(Diagnostic) in try write(UnsafeRawBufferPointer(bytes), to: relativePath) }
+        }
+        if let failure { throw failure }
+    }
+
+    /// One open/write/close with no intermediate copy: a build writes five
+    /// files per customer, and Foundation's Data.write and a folder check per
+    /// file were 5% of a build's CPU.
+    private func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws(Diagnostic) {
+        let path = url.path + "/" + relativePath
         do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: file)
+            try createParentFolder(of: path)
         } catch {
             throw .error("cannot write \(relativePath): \(error.localizedDescription)", at: SourceLocation(path: output.path))
         }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw writeError(relativePath) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                let error = writeError(relativePath)
+                close(descriptor)
+                throw error
+            }
+            offset += written
+        }
+        guard close(descriptor) == 0 else { throw writeError(relativePath) }
+    }
+
+    /// The error `body` throws, if any (the closures of `withUTF8` and
+    /// `withUnsafeBytes` cannot pass a typed error through).
+    private static func catching(_ body: () throws(Diagnostic) -> Void) -> Diagnostic? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private func writeError(_ relativePath: String) -> Diagnostic {
+        .error("cannot write \(relativePath): \(String(cString: strerror(errno)))", at: SourceLocation(path: output.path))
+    }
+
+    /// Creates the folder `path` sits in, once per build.
+    private func createParentFolder(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        if lock.withLock({ createdFolders.contains(folder) }) { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        lock.withLock { _ = createdFolders.insert(folder) }
     }
 
     /// Writes the file at `relativePath` piece by piece, for files too large
@@ -76,10 +137,6 @@ final class StagingDirectory: @unchecked Sendable {
         } catch {
             throw .error("cannot reuse \(relativePath) from the previous build: \(error.localizedDescription)", at: SourceLocation(path: output.path))
         }
-    }
-
-    func write(_ text: String, to relativePath: String) throws(Diagnostic) {
-        try write(Data(text.utf8), to: relativePath)
     }
 
     /// Puts the staged site where the output was, atomically where the

@@ -127,24 +127,32 @@ struct FieldChecker {
     /// Names that are empty in this customer's view model, for the sections
     /// this customer would actually see.
     func emptyFields(in nodes: [MustacheNode], path: String, model: ViewModel) -> [(MustacheTag, String)] {
-        var found: [(MustacheTag, String)] = []
-        var visited: Set<String> = []
-        walkModel(nodes, path: path, stack: [model], depth: 0, found: &found, visited: &visited)
-        return found
+        walk(nodes, path: path, model: model, collectingVisited: false).empty
     }
 
-    /// The names of variables and sections this customer's page would
-    /// actually show (inside the sections that are true for them).
-    func visitedNames(in nodes: [MustacheNode], model: ViewModel) -> Set<String> {
+    /// The empty names and, when asked (for the honesty check), the names
+    /// of every variable and section the page would show, in one walk.
+    func walk(
+        _ nodes: [MustacheNode], path: String, model: ViewModel, collectingVisited: Bool
+    ) -> (empty: [(MustacheTag, String)], visited: Set<String>) {
+        var walker = Walk(collectingVisited: collectingVisited)
+        walkModel(nodes, path: path, stack: [model], depth: 0, walk: &walker)
+        return (walker.found, walker.visited)
+    }
+
+    /// What one walk gathers.
+    private struct Walk {
+        let collectingVisited: Bool
         var found: [(MustacheTag, String)] = []
         var visited: Set<String> = []
-        walkModel(nodes, path: "", stack: [model], depth: 0, found: &found, visited: &visited)
-        return visited
+
+        mutating func visit(_ name: String) {
+            if collectingVisited { visited.insert(name) }
+        }
     }
 
     private func walkModel(
-        _ nodes: [MustacheNode], path: String, stack: [Any], depth: Int, found: inout [(MustacheTag, String)],
-        visited: inout Set<String>
+        _ nodes: [MustacheNode], path: String, stack: [Any], depth: Int, walk: inout Walk
     ) {
         for node in nodes {
             switch node {
@@ -153,11 +161,11 @@ struct FieldChecker {
             case .tag(let tag):
                 switch tag.kind {
                 case .variable, .unescapedVariable:
-                    visited.insert(tag.name)
-                    if isEmpty(resolve(tag.name, in: stack)) { found.append((tag, path)) }
+                    walk.visit(tag.name)
+                    if isEmpty(resolve(tag.name, in: stack)) { walk.found.append((tag, path)) }
                 case .partial:
                     if depth < maxPartialDepth, let partial = partials[tag.name] {
-                        walkModel(partial.nodes, path: partial.path, stack: stack, depth: depth + 1, found: &found, visited: &visited)
+                        walkModel(partial.nodes, path: partial.path, stack: stack, depth: depth + 1, walk: &walk)
                     }
                 default:
                     break
@@ -165,25 +173,25 @@ struct FieldChecker {
             case .section(let tag, let children):
                 switch tag.kind {
                 case .section:
-                    visited.insert(tag.name)
+                    walk.visit(tag.name)
                     switch resolve(tag.name, in: stack) {
                     case let list as [Any]:
                         for element in list {
-                            walkModel(children, path: path, stack: stack + [element], depth: depth, found: &found, visited: &visited)
+                            walkModel(children, path: path, stack: stack + [element], depth: depth, walk: &walk)
                         }
                     case let flag as Bool:
-                        if flag { walkModel(children, path: path, stack: stack, depth: depth, found: &found, visited: &visited) }
+                        if flag { walkModel(children, path: path, stack: stack, depth: depth, walk: &walk) }
                     case let value?:
-                        walkModel(children, path: path, stack: stack + [value], depth: depth, found: &found, visited: &visited)
+                        walkModel(children, path: path, stack: stack + [value], depth: depth, walk: &walk)
                     case nil:
                         break
                     }
                 case .invertedSection:
                     if isFalsy(resolve(tag.name, in: stack)) {
-                        walkModel(children, path: path, stack: stack, depth: depth, found: &found, visited: &visited)
+                        walkModel(children, path: path, stack: stack, depth: depth, walk: &walk)
                     }
                 default:
-                    walkModel(children, path: path, stack: stack, depth: depth, found: &found, visited: &visited)
+                    walkModel(children, path: path, stack: stack, depth: depth, walk: &walk)
                 }
             }
         }
