@@ -58,6 +58,15 @@ extension LocaleFormatter {
     // MARK: - Formatting
 
     private func decimal(_ magnitude: Double, locale: String, maximumFractionDigits: Int) -> String {
+        let key = DecimalTextKey(locale: locale, fractionDigits: maximumFractionDigits, bits: magnitude.bitPattern)
+        if let text = decimalTexts[key] { return text }
+        if decimalTexts.count >= 50_000 { decimalTexts.removeAll(keepingCapacity: true) }
+        let text = formatDecimal(magnitude, locale: locale, maximumFractionDigits: maximumFractionDigits)
+        decimalTexts[key] = text
+        return text
+    }
+
+    private func formatDecimal(_ magnitude: Double, locale: String, maximumFractionDigits: Int) -> String {
         FormatterStore.shared.format(key: "decimal|\(locale)|\(maximumFractionDigits)") {
             let formatter = NumberFormatter()
             formatter.locale = Locale(identifier: locale)

@@ -11,6 +11,17 @@ final class LocaleFormatter {
     /// ICU (3% of a build).
     var dateTexts: [DateTextKey: String] = [:]
 
+    /// Numbers already formatted, per locale and precision: metric values
+    /// repeat across customers (counts, scores), and NumberFormatter costs
+    /// microseconds a call. Emptied when large, so memory stays bounded.
+    var decimalTexts: [DecimalTextKey: String] = [:]
+
+    struct DecimalTextKey: Hashable {
+        var locale: String
+        var fractionDigits: Int
+        var bits: UInt64
+    }
+
     struct DateTextKey: Hashable {
         var style: String
         var locale: String
