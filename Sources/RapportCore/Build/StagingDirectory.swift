@@ -99,9 +99,29 @@ final class StagingDirectory: @unchecked Sendable {
     /// Creates the folder `path` sits in, once per build.
     private func createParentFolder(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
-        let folder = String(path[..<slash])
+        try createFolder(String(path[..<slash]))
+    }
+
+    /// mkdir(2), then the parent first when it is missing: most folders of a
+    /// build are new (one per customer) and their parents already made, so
+    /// this is one system call where FileManager checked every component.
+    private func createFolder(_ folder: String) throws {
         if lock.withLock({ createdFolders.contains(folder) }) { return }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if mkdir(folder, 0o755) != 0 {
+            switch errno {
+            case EEXIST:
+                var status = stat()
+                guard stat(folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder])
+                }
+            case ENOENT where folder.count > url.path.count:
+                guard let slash = folder.lastIndex(of: "/") else { throw POSIXError(.ENOENT) }
+                try createFolder(String(folder[..<slash]))
+                if mkdir(folder, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            default:
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        }
         lock.withLock { _ = createdFolders.insert(folder) }
     }
 
