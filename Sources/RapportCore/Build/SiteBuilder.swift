@@ -238,7 +238,7 @@ public struct SiteBuilder: Sendable {
     static func customerHash(_ profile: CustomerProfile, site: LoadedSite) -> String {
         var text = InputHasher.canonical(profile.record.fields)
         text += "|slug=\(profile.slug)|last_contact=\(profile.lastContact?.description ?? "")"
-        if let notes = site.notes[profile.id] { text += "|notes=" + notes.source }
+        if let notes = site.notes[profile.id] { text += "|notes=" + notes.sourceHash }
         if let metrics = site.metrics { text += "|metrics=" + metrics.fingerprint(for: profile.id) }
         return InputHasher.hash(text)
     }

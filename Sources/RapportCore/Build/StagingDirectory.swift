@@ -15,12 +15,9 @@ private let systemWrite = Darwin.write
 /// swaps into place in one rename, so a failed or interrupted build leaves
 /// the previous output exactly as it was.
 final class StagingDirectory: @unchecked Sendable {
-    // @unchecked: `url` and `output` never change; file writes go to
-    // distinct paths; `createdFolders` is only touched under `lock`.
+    // @unchecked: `url` and `output` never change; file writes go to distinct paths.
     let url: URL
     let output: URL
-    private let lock = NSLock()
-    private var createdFolders: Set<String> = []
 
     /// Creates the staging folder, first removing any left by a build that was killed.
     init(for output: URL) throws(Diagnostic) {
@@ -96,7 +93,7 @@ final class StagingDirectory: @unchecked Sendable {
         .error("cannot write \(relativePath): \(String(cString: strerror(errno)))", at: SourceLocation(path: output.path))
     }
 
-    /// Creates the folder `path` sits in, once per build.
+    /// Creates the folder `path` sits in.
     private func createParentFolder(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         try createFolder(String(path[..<slash]))
@@ -105,24 +102,19 @@ final class StagingDirectory: @unchecked Sendable {
     /// mkdir(2), then the parent first when it is missing: most folders of a
     /// build are new (one per customer) and their parents already made, so
     /// this is one system call where FileManager checked every component.
+    /// A path that exists but is not a folder fails at the file's open(2).
     private func createFolder(_ folder: String) throws {
-        if lock.withLock({ createdFolders.contains(folder) }) { return }
-        if mkdir(folder, 0o755) != 0 {
-            switch errno {
-            case EEXIST:
-                var status = stat()
-                guard stat(folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
-                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder])
-                }
-            case ENOENT where folder.count > url.path.count:
-                guard let slash = folder.lastIndex(of: "/") else { throw POSIXError(.ENOENT) }
-                try createFolder(String(folder[..<slash]))
-                if mkdir(folder, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            default:
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
+        guard mkdir(folder, 0o755) != 0 else { return }
+        switch errno {
+        case EEXIST:
+            return
+        case ENOENT where folder.count > url.path.count:
+            guard let slash = folder.lastIndex(of: "/") else { throw POSIXError(.ENOENT) }
+            try createFolder(String(folder[..<slash]))
+            if mkdir(folder, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        default:
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
-        lock.withLock { _ = createdFolders.insert(folder) }
     }
 
     /// Writes the file at `relativePath` piece by piece, for files too large

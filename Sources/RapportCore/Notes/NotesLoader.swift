@@ -60,7 +60,7 @@ struct NotesLoader {
             throw DiagnosticList([.error("front matter opened with --- is never closed", at: SourceLocation(path: path, line: unclosedAt, column: 1))])
         }
         var notes = CustomerNotes(path: path)
-        notes.source = text
+        notes.sourceHash = InputHasher.hash(text)
         var problems: [Diagnostic] = []
         if let yaml = split.yaml, let root = try YAMLSource.compose(yaml, path: path, lineOffset: split.yamlLineOffset) {
             var map = YAMLMap(root, path: path, lineOffset: split.yamlLineOffset, what: "notes front matter")
