@@ -19,7 +19,7 @@ public struct SiteBuilder: Sendable {
         if let previous, previous.sources == sources, previous.isIntact() {
             return try upToDate(previous: previous, started: started)
         }
-        let site = try SiteLoader(options: options).load()
+        var site = try SiteLoader(options: options).load()
         if options.strict, !site.warnings.isEmpty {
             throw DiagnosticList(site.warnings.map { warning in
                 var error = warning
@@ -27,7 +27,7 @@ public struct SiteBuilder: Sendable {
                 return error
             })
         }
-        let customerHashes = ParallelMap.map(site.customers) { Self.customerHash($0, site: site) }
+        let customerHashes = Self.customerHashes(site)
         let buildInputs = Self.buildInputs(site: site, customerHashes: customerHashes, options: options)
         if let previous, previous.inputs == buildInputs, previous.isIntact() {
             return try upToDate(previous: previous, started: started)
@@ -40,7 +40,7 @@ public struct SiteBuilder: Sendable {
         }
         do {
             let report = try render(
-                site, into: staging, previous: previous, customerHashes: customerHashes, buildInputs: buildInputs,
+                &site, into: staging, previous: previous, customerHashes: customerHashes, buildInputs: buildInputs,
                 sources: sources, started: started)
             try staging?.commit()
             return report
@@ -59,10 +59,14 @@ public struct SiteBuilder: Sendable {
     // MARK: - Rendering
 
     private func render(
-        _ site: LoadedSite, into staging: StagingDirectory?, previous: PreviousBuild?, customerHashes: [String],
+        _ site: inout LoadedSite, into staging: StagingDirectory?, previous: PreviousBuild?, customerHashes: [String],
         buildInputs: String, sources: String, started: Date
     ) throws -> BuildReport {
         var outcomes = renderCustomers(site, into: staging, previous: previous, customerHashes: customerHashes)
+        // Only customer pages read notes and metrics: let them go before the
+        // dashboard, whose rendering is the other high point of memory.
+        site.notes = [:]
+        site.metrics = nil
         if options.isCancelled() { throw DiagnosticList([.error("build cancelled; the previous output is unchanged", at: nil)]) }
 
         var diagnostics = site.warnings
@@ -232,6 +236,11 @@ public struct SiteBuilder: Sendable {
     }
 
     // MARK: - Incremental builds
+
+    /// Every customer's `customerHash`, in parallel.
+    static func customerHashes(_ site: LoadedSite) -> [String] {
+        ParallelMap.map(site.customers) { customerHash($0, site: site) }
+    }
 
     /// Everything one customer's pages are made from besides the shared
     /// inputs: their record, notes and metrics.
