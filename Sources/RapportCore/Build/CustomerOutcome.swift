@@ -53,8 +53,22 @@ struct ManifestEntry: Sendable, Hashable, Codable {
     var path: String
     var customer: String?
     var kind: String
-    var inputs: String
-    var sha256: String
+    /// The hash of what the file was made from (`InputHasher`).
+    var inputs: Digest
+    var sha256: Digest
     /// Warnings rendering this file gave, replayed when it is reused.
     var warnings: [Diagnostic]?
+
+    /// An entry from hex hashes as `InputHasher` writes them.
+    init(path: String, customer: String?, kind: String, inputs: String, sha256: String, warnings: [Diagnostic]? = nil) {
+        guard let inputs = Digest(hex: inputs), let sha256 = Digest(hex: sha256) else {
+            preconditionFailure("InputHasher gives 64 hex digits")
+        }
+        self.path = path
+        self.customer = customer
+        self.kind = kind
+        self.inputs = inputs
+        self.sha256 = sha256
+        self.warnings = warnings
+    }
 }

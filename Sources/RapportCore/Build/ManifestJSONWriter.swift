@@ -40,10 +40,10 @@ struct ManifestJSONWriter {
     private mutating func write(_ entry: ManifestEntry) throws {
         append("    {\n")
         if let customer = entry.customer { try field("customer", customer, indent: "      ", last: false) }
-        try field("inputs", entry.inputs, indent: "      ", last: false)
+        try field("inputs", entry.inputs.description, indent: "      ", last: false)
         try field("kind", entry.kind, indent: "      ", last: false)
         try field("path", entry.path, indent: "      ", last: false)
-        try field("sha256", entry.sha256, indent: "      ", last: entry.warnings == nil)
+        try field("sha256", entry.sha256.description, indent: "      ", last: entry.warnings == nil)
         if let warnings = entry.warnings {
             append("      \"warnings\" : ")
             append(try Self.nested(warnings, indent: "      "))

@@ -35,7 +35,7 @@ struct PreviousBuild: Sendable {
 
     /// The previous entry for `path` when it was made from the same inputs.
     func reusable(_ path: String, inputs: String) -> ManifestEntry? {
-        guard let entry = entries[path], entry.inputs == inputs, FileManager.default.fileExists(atPath: outputPath + "/" + path)
+        guard let entry = entries[path], entry.inputs == Digest(hex: inputs), FileManager.default.fileExists(atPath: outputPath + "/" + path)
         else { return nil }
         return entry
     }

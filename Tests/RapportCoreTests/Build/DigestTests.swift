@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@testable import RapportCore
+
+@Suite struct DigestTests {
+    @Test func roundTripsInputHasherOutput() throws {
+        let hex = InputHasher.hash("rapport")
+        let digest = try #require(Digest(hex: hex))
+        #expect(digest.description == hex)
+        #expect(Digest(hex: hex.uppercased()) == digest)
+    }
+
+    @Test func refusesAnythingButSixtyFourHexDigits() {
+        let hex = InputHasher.hash("rapport")
+        #expect(Digest(hex: String(hex.dropLast())) == nil)
+        #expect(Digest(hex: hex + "0") == nil)
+        #expect(Digest(hex: String(hex.dropLast()) + "g") == nil)
+        #expect(Digest(hex: "") == nil)
+    }
+
+    @Test func encodesAsTheHexString() throws {
+        let hex = InputHasher.hash("rapport")
+        let digest = try #require(Digest(hex: hex))
+        let data = try JSONEncoder().encode([digest])
+        #expect(String(decoding: data, as: UTF8.self) == "[\"\(hex)\"]")
+        #expect(try JSONDecoder().decode([Digest].self, from: data) == [digest])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Digest].self, from: Data("[\"abc\"]".utf8)) }
+    }
+}
