@@ -43,6 +43,12 @@ struct DashboardRow: Sendable {
         return model
     }
 
+    /// Every text and flag of the row in one string, for the dashboard's
+    /// input hash.
+    var fingerprint: String {
+        texts.map { $0.map { "+" + $0 } ?? "-" }.joined(separator: "\u{1F}") + "\u{1F}\(flagBits)"
+    }
+
     static let fields = textFields + ["hub_url", "sort_key", "days_overdue"]
     static let flagNames = flagFields + ["at_risk"]
     private static let slot = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })

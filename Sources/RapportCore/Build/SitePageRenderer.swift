@@ -61,7 +61,7 @@ struct SitePageRenderer {
         page["recipients"] = recipients.map { profile -> ViewModel in
             [
                 "id": profile.id,
-                "name": profile.text("name") ?? profile.text("company") ?? profile.id,
+                "name": Self.recipientName(profile),
                 "url": SitePaths.documentFile(profile.slug, document),
                 "print_url": SitePaths.printFile(profile.slug, document),
                 "hub_url": SitePaths.hub(profile.slug),
@@ -109,6 +109,20 @@ struct SitePageRenderer {
 
     private static func renewalKey(_ row: DashboardRow) -> (Int, String) {
         (Int(row.value("days_to_renewal") ?? "") ?? 0, row.value("id") ?? "")
+    }
+
+    /// Everything of the customers an edition page lists that shows on it,
+    /// so an unchanged page can be reused by the next build.
+    func recipientsFingerprint(of compiled: CompiledDocument) -> String {
+        var text = ""
+        for profile in recipients(of: compiled) {
+            text += profile.id + "\u{1F}" + Self.recipientName(profile) + "\u{1F}" + profile.slug + "\n"
+        }
+        return InputHasher.hash(text)
+    }
+
+    private static func recipientName(_ profile: CustomerProfile) -> String {
+        profile.text("name") ?? profile.text("company") ?? profile.id
     }
 
     private func recipients(of compiled: CompiledDocument) -> [CustomerProfile] {
