@@ -42,4 +42,10 @@ import Testing
         let model: [String: Any] = ["title": "A & B", "items": [["name": "<x>"], ["name": "'y'"]]]
         #expect(library.render(model, withTemplate: "page") == "<p>&lt;x&gt;</p><p>&#39;y&#39;</p>\nA &amp; B")
     }
+
+    @Test func aLayoutsOwnPragmaStillWins() throws {
+        _ = LayoutHTMLContentType.register
+        let template = try MustacheTemplate(string: LayoutHTMLContentType.pragma + "{{%CONTENT_TYPE:TEXT}}\n<{{value}}>")
+        #expect(template.render(["value": "a & <b>"] as [String: Any]) == "<a & <b>>")
+    }
 }
