@@ -110,7 +110,11 @@ public struct SiteBuilder: Sendable {
         // Site pages list every customer; when none of what they show
         // changed, the previous build's copy is reused (a tenth of a
         // one-customer rebuild at 10,000 customers was the dashboard).
-        let documentsHash = (site.newsletters + site.reviews).map(\.sourceHash).joined(separator: ",")
+        // The dashboard counts each edition's recipients, and audiences may
+        // use fields that are not in a row (a region), so both are inputs.
+        let documents = site.newsletters + site.reviews
+        let recipients = documents.map { sitePages.recipientsFingerprint(of: $0) }
+        let documentsHash = zip(documents, recipients).map { $0.sourceHash + ":" + $1 }.joined(separator: ",")
         let dashboardInputs = InputHasher.hash(
             site.sharedInputsHash + "|documents=" + documentsHash + "|rows=" + rows.map(\.fingerprint).joined(separator: "\n"))
         let dashboard = try sitePage(SitePaths.dashboard, kind: "dashboard", inputs: dashboardInputs, staging: staging, previous: previous) {
@@ -119,8 +123,8 @@ public struct SiteBuilder: Sendable {
         files.append(dashboard.entry)
         reused += dashboard.reused ? 1 : 0
         pages += 1
-        for compiled in site.newsletters + site.reviews {
-            let inputs = InputHasher.hash(site.sharedInputsHash + compiled.sourceHash + "|recipients=" + sitePages.recipientsFingerprint(of: compiled))
+        for (compiled, recipientsHash) in zip(documents, recipients) {
+            let inputs = InputHasher.hash(site.sharedInputsHash + compiled.sourceHash + "|recipients=" + recipientsHash)
             let kind = compiled.document.kind == .review ? "review-overview" : "edition"
             let page = try sitePage(SitePaths.overview(compiled.document), kind: kind, inputs: inputs, staging: staging, previous: previous) {
                 try sitePages.edition(compiled)

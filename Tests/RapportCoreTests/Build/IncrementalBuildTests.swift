@@ -17,6 +17,7 @@ import Testing
     /// One change to the site's sources, with what the rebuild must reuse.
     enum Edit: String, CaseIterable, CustomTestStringConvertible {
         case customerRow
+        case customerRegion
         case notesFile
         case layout
         case removedCustomer
@@ -36,10 +37,12 @@ import Testing
         /// all: a new asset leaves only the four hubs.
         /// Plus the site pages (dashboard, three edition overviews) whose
         /// rows or recipients the edit leaves as they were: the MRR is on
-        /// the dashboard; E-4 is on the dashboard and one overview.
+        /// the dashboard; E-4 is on the dashboard and one overview; E-1's
+        /// region moves it out of one overview and the dashboard's count.
         var reused: Int {
             switch self {
             case .customerRow: return IncrementalBuildTests.customerPages - 7 + 3
+            case .customerRegion: return IncrementalBuildTests.customerPages - 7 + 2
             case .notesFile, .metricsCell: return IncrementalBuildTests.customerPages - 7 + 4
             case .removedCustomer: return IncrementalBuildTests.customerPages - 3 + 2
             case .newAsset: return 4 + 4
@@ -47,12 +50,23 @@ import Testing
             }
         }
 
-        var pages: Int { self == .removedCustomer ? 21 : 24 }
+        var pages: Int {
+            switch self {
+            case .removedCustomer: return 21
+            case .customerRegion: return 22
+            default: return 24
+            }
+        }
 
         func apply(to site: URL) throws {
             switch self {
             case .customerRow:
                 try IncrementalBuildTests.replace(";2027-09-01;9800;45;", with: ";2027-09-01;9900;45;", in: "Content/customers.csv", site: site)
+            case .customerRegion:
+                // Not on the dashboard's rows, but an audience field: E-1
+                // stops receiving the EU edition, so the dashboard's count
+                // of its recipients changes.
+                try IncrementalBuildTests.replace(";2026-11-20;EU;", with: ";2026-11-20;US;", in: "Content/customers.csv", site: site)
             case .notesFile:
                 try IncrementalBuildTests.replace("Ada's team is **growing**.", with: "Ada's team is **growing fast**.", in: "Content/notes/E-1.md", site: site)
             case .layout:
