@@ -54,7 +54,8 @@ final class StagingDirectory: @unchecked Sendable {
 
     /// One open/write/close with no intermediate copy: a build writes five
     /// files per customer, and Foundation's Data.write and a folder check per
-    /// file were 5% of a build's CPU.
+    /// file were 5% of a build's CPU. Modes are Foundation's (0666 and 0777
+    /// less the umask).
     private func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws(Diagnostic) {
         let path = url.path + "/" + relativePath
         do {
@@ -62,7 +63,7 @@ final class StagingDirectory: @unchecked Sendable {
         } catch {
             throw .error("cannot write \(relativePath): \(error.localizedDescription)", at: SourceLocation(path: output.path))
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw writeError(relativePath) }
         var offset = 0
         while offset < bytes.count {
@@ -104,14 +105,14 @@ final class StagingDirectory: @unchecked Sendable {
     /// this is one system call where FileManager checked every component.
     /// A path that exists but is not a folder fails at the file's open(2).
     private func createFolder(_ folder: String) throws {
-        guard mkdir(folder, 0o755) != 0 else { return }
+        guard mkdir(folder, 0o777) != 0 else { return }
         switch errno {
         case EEXIST:
             return
         case ENOENT where folder.count > url.path.count:
             guard let slash = folder.lastIndex(of: "/") else { throw POSIXError(.ENOENT) }
             try createFolder(String(folder[..<slash]))
-            if mkdir(folder, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            if mkdir(folder, 0o777) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         default:
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
