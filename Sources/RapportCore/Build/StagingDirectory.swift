@@ -58,11 +58,7 @@ final class StagingDirectory: @unchecked Sendable {
     /// less the umask).
     private func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws(Diagnostic) {
         let path = url.path + "/" + relativePath
-        do {
-            try createParentFolder(of: path)
-        } catch {
-            throw .error("cannot write \(relativePath): \(error.localizedDescription)", at: SourceLocation(path: output.path))
-        }
+        if let failure = createParentFolder(of: path) { throw writeError(relativePath, errno: failure) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw writeError(relativePath) }
         var offset = 0
@@ -90,31 +86,31 @@ final class StagingDirectory: @unchecked Sendable {
         }
     }
 
-    private func writeError(_ relativePath: String) -> Diagnostic {
-        .error("cannot write \(relativePath): \(String(cString: strerror(errno)))", at: SourceLocation(path: output.path))
+    private func writeError(_ relativePath: String, errno code: Int32 = errno) -> Diagnostic {
+        .error("cannot write \(relativePath): \(String(cString: strerror(code)))", at: SourceLocation(path: output.path))
     }
 
-    /// Creates the folder `path` sits in.
-    private func createParentFolder(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
-        try createFolder(String(path[..<slash]))
+    /// Creates the folder `path` sits in; the errno of a failure, else nil.
+    private func createParentFolder(of path: String) -> Int32? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        return createFolder(String(path[..<slash]))
     }
 
     /// mkdir(2), then the parent first when it is missing: most folders of a
     /// build are new (one per customer) and their parents already made, so
     /// this is one system call where FileManager checked every component.
     /// A path that exists but is not a folder fails at the file's open(2).
-    private func createFolder(_ folder: String) throws {
-        guard mkdir(folder, 0o777) != 0 else { return }
+    private func createFolder(_ folder: String) -> Int32? {
+        guard mkdir(folder, 0o777) != 0 else { return nil }
         switch errno {
         case EEXIST:
-            return
+            return nil
         case ENOENT where folder.count > url.path.count:
-            guard let slash = folder.lastIndex(of: "/") else { throw POSIXError(.ENOENT) }
-            try createFolder(String(folder[..<slash]))
-            if mkdir(folder, 0o777) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard let slash = folder.lastIndex(of: "/") else { return ENOENT }
+            if let failure = createFolder(String(folder[..<slash])) { return failure }
+            return mkdir(folder, 0o777) == 0 || errno == EEXIST ? nil : errno
         default:
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            return errno
         }
     }
 
