@@ -12,8 +12,6 @@ public struct MetricsTable: Hashable, Sendable {
     /// Normalised metric names in the order they first appear (columns, or rows in the long form).
     public var metricNames: [String]
     private var cells: [String: [Cell]]
-    /// Customers whose cells were added since they were last sorted.
-    private var unsorted: Set<String> = []
 
     /// One value: `metric` indexes `metricNames`, `month` is `YearMonth.serial`.
     struct Cell: Hashable, Sendable {
@@ -96,20 +94,18 @@ public struct MetricsTable: Hashable, Sendable {
             metricNames.append(metric)
         }
         cells[customer, default: []].append(Cell(metric: Int32(index), month: Int32(month.serial), value: value))
-        unsorted.insert(customer)
     }
 
     /// Puts every customer's cells in order, the last value added winning.
+    /// Called once, after loading; in place, so the cells are never held twice.
     mutating func sortCells() {
-        for customer in unsorted {
-            guard var list = cells[customer] else { continue }
-            cells[customer] = nil
-            list = list.enumerated().sorted { lhs, rhs in
+        for customer in Array(cells.keys) {
+            let ordered = cells[customer, default: []].enumerated().sorted { lhs, rhs in
                 (lhs.element.metric, lhs.element.month, lhs.offset) < (rhs.element.metric, rhs.element.month, rhs.offset)
             }.map(\.element)
             var kept: [Cell] = []
-            kept.reserveCapacity(list.count)
-            for cell in list {
+            kept.reserveCapacity(ordered.count)
+            for cell in ordered {
                 if let last = kept.last, last.metric == cell.metric, last.month == cell.month {
                     kept[kept.count - 1] = cell
                 } else {
@@ -118,6 +114,5 @@ public struct MetricsTable: Hashable, Sendable {
             }
             cells[customer] = kept
         }
-        unsorted = []
     }
 }
