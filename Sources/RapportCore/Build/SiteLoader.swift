@@ -10,6 +10,7 @@ struct SiteLoader {
     let scanner = MustacheScanner(maxNesting: 100)
 
     func load() throws(DiagnosticList) -> LoadedSite {
+        _ = RapportContentTypes.register
         var diagnostics: [Diagnostic] = []
         let site = options.siteDirectory
 
@@ -139,7 +140,6 @@ struct SiteLoader {
     private func loadContentPartials() throws(DiagnosticList) -> TemplateLibrary {
         var library = TemplateLibrary()
         var problems: [Diagnostic] = []
-        _ = MarkdownContentType.register
         for partial in try ContentLoader(siteDirectory: options.siteDirectory).partials() {
             do {
                 try library.add(
@@ -160,7 +160,6 @@ struct SiteLoader {
         let directory = options.siteDirectory.appendingPathComponent("Layouts")
         var library = TemplateLibrary()
         var problems: [Diagnostic] = []
-        _ = LayoutHTMLContentType.register
         let files = (FileManager.default.subpaths(atPath: directory.path) ?? [])
             .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .sorted()

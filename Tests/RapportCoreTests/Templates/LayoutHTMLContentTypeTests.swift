@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: samples)
     func matchesSwiftMustacheDefaultEscaping(_ value: String) throws {
-        _ = LayoutHTMLContentType.register
+        _ = RapportContentTypes.register
         let defaultType = try MustacheTemplate(string: "[{{value}}]")
         let layoutType = try MustacheTemplate(string: LayoutHTMLContentType.pragma + "[{{value}}]")
         let model: [String: Any] = ["value": value]
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func partialsAndSectionsKeepTheLayoutType() throws {
-        _ = LayoutHTMLContentType.register
+        _ = RapportContentTypes.register
         var library = MustacheLibrary()
         library.register(try MustacheTemplate(string: LayoutHTMLContentType.pragma + "<p>{{name}}</p>"), named: "item")
         library.register(
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func aLayoutsOwnPragmaStillWins() throws {
-        _ = LayoutHTMLContentType.register
+        _ = RapportContentTypes.register
         let template = try MustacheTemplate(string: LayoutHTMLContentType.pragma + "{{%CONTENT_TYPE:TEXT}}\n<{{value}}>")
         #expect(template.render(["value": "a & <b>"] as [String: Any]) == "<a & <b>>")
     }
