@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 #if canImport(Glibc)
     import Glibc
@@ -104,7 +105,7 @@ public struct OutputFileResolver: Sendable {
                 bytes.append(byte)
                 continue
             }
-            guard input.count >= 2, let high = hexValue(input.popFirst()!), let low = hexValue(input.popFirst()!) else { return nil }
+            guard input.count >= 2, let high = Hex.value(of: input.popFirst()!), let low = Hex.value(of: input.popFirst()!) else { return nil }
             let value = high << 4 | low
             if value < 0x20 || value == 0x7F || value == UInt8(ascii: "/") || value == UInt8(ascii: "\\") || value == UInt8(ascii: "%") {
                 return nil
@@ -114,15 +115,6 @@ public struct OutputFileResolver: Sendable {
         // Decoding repairs bad UTF-8 (overlong `%c0%af` and the like); a repair means a refusal.
         let text = String(decoding: bytes, as: UTF8.self)
         return Array(text.utf8) == bytes ? text : nil
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     // MARK: - File system

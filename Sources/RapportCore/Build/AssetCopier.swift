@@ -24,8 +24,8 @@ struct AssetCopier {
             }
             let path = "assets/\(relative)"
             try staging.write(data, to: path)
-            let hash = InputHasher.hash(data)
-            entries.append(ManifestEntry(path: path, customer: nil, kind: "asset", inputs: hash, sha256: hash))
+            let digest = InputHasher.digest(data)
+            entries.append(ManifestEntry(path: path, customer: nil, kind: "asset", inputs: digest.description, sha256: digest))
         }
         return entries
     }

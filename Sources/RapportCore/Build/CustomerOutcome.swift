@@ -65,11 +65,9 @@ struct ManifestEntry: Sendable, Hashable, Codable {
     /// Warnings rendering this file gave, replayed when it is reused.
     var warnings: [Diagnostic]?
 
-    /// An entry from hex hashes as `InputHasher` writes them.
-    init(path: String, customer: String?, kind: String, inputs: String, sha256: String, warnings: [Diagnostic]? = nil) {
-        guard let inputs = Digest(hex: inputs), let sha256 = Digest(hex: sha256) else {
-            preconditionFailure("InputHasher gives 64 hex digits")
-        }
+    /// An entry whose inputs hash is hex as `InputHasher.hash` writes it.
+    init(path: String, customer: String?, kind: String, inputs: String, sha256: Digest, warnings: [Diagnostic]? = nil) {
+        guard let inputs = Digest(hex: inputs) else { preconditionFailure("InputHasher gives 64 hex digits") }
         self.path = path
         self.customer = customer
         self.kind = kind

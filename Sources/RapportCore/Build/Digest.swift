@@ -1,3 +1,5 @@
+import Crypto
+
 /// A SHA-256 held as its 32 bytes, written as 64 lower-case hex digits.
 ///
 /// The manifest keeps two per output file; as hex strings they took about
@@ -5,32 +7,35 @@
 struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
     private var words: (UInt64, UInt64, UInt64, UInt64)
 
+    /// The 32 bytes of `digest`.
+    init(_ digest: SHA256Digest) {
+        self.init(bytes: Array(digest))
+    }
+
     /// Parses 64 hex digits (either case); nil for anything else.
     init?(hex: String) {
-        let bytes = Array(hex.utf8)
-        guard bytes.count == 64 else { return nil }
-        var words: [UInt64] = []
-        for start in stride(from: 0, to: 64, by: 16) {
-            var word: UInt64 = 0
-            for byte in bytes[start..<start + 16] {
-                guard let value = Self.value(of: byte) else { return nil }
-                word = word << 4 | UInt64(value)
-            }
-            words.append(word)
+        let digits = Array(hex.utf8)
+        guard digits.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for index in stride(from: 0, to: 64, by: 2) {
+            guard let high = Hex.value(of: digits[index]), let low = Hex.value(of: digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
         }
-        self.words = (words[0], words[1], words[2], words[3])
+        self.init(bytes: bytes)
+    }
+
+    /// 32 bytes, most significant first in each word.
+    private init(bytes: [UInt8]) {
+        func word(_ start: Int) -> UInt64 { bytes[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) } }
+        words = (word(0), word(8), word(16), word(24))
     }
 
     var description: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(64)
-        for word in [words.0, words.1, words.2, words.3] {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                output.append(digits[Int((word >> UInt64(shift)) & 0xF)])
-            }
+        let bytes = [words.0, words.1, words.2, words.3].flatMap { word in
+            (0..<8).reversed().map { UInt8(truncatingIfNeeded: word >> (8 * $0)) }
         }
-        return String(decoding: output, as: UTF8.self)
+        return Hex.encode(bytes)
     }
 
     static func == (lhs: Digest, rhs: Digest) -> Bool {
@@ -55,14 +60,5 @@ struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
-    }
-
-    private static func value(of byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -9,19 +9,17 @@ enum InputHasher {
     }
 
     static func hash(_ data: Data) -> String {
-        hex(SHA256.hash(data: data))
+        Hex.encode(SHA256.hash(data: data))
     }
 
-    /// Lower-case hex; `String(format:)` per byte was a tenth of build time.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(64)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
+    /// The SHA-256 of `text` as a `Digest`, for manifest entries: no hex
+    /// text made only to be parsed back.
+    static func digest(_ text: String) -> Digest {
+        Digest(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    static func digest(_ data: Data) -> Digest {
+        Digest(SHA256.hash(data: data))
     }
 
     /// Config, layouts, content partials, today and rapport's version: what

@@ -160,7 +160,7 @@ public struct SiteBuilder: Sendable {
         }
         let page = try render()
         try staging?.write(page, to: path)
-        return (ManifestEntry(path: path, customer: nil, kind: kind, inputs: inputs, sha256: InputHasher.hash(page)), false)
+        return (ManifestEntry(path: path, customer: nil, kind: kind, inputs: inputs, sha256: InputHasher.digest(page)), false)
     }
 
     /// Renders every customer on `options.jobs` workers. Results land in a
@@ -227,12 +227,12 @@ public struct SiteBuilder: Sendable {
                 outcome.files.append(
                     ManifestEntry(
                         path: path, customer: profile.id, kind: compiled.document.kind.rawValue, inputs: inputs,
-                        sha256: InputHasher.hash(rendered.web), warnings: rendered.warnings.isEmpty ? nil : rendered.warnings))
+                        sha256: InputHasher.digest(rendered.web), warnings: rendered.warnings.isEmpty ? nil : rendered.warnings))
                 outcome.pages += 1
                 if let printPage = rendered.print {
                     try staging?.write(printPage, to: printPath)
                     outcome.files.append(
-                        ManifestEntry(path: printPath, customer: profile.id, kind: "print", inputs: printInputs, sha256: InputHasher.hash(printPage)))
+                        ManifestEntry(path: printPath, customer: profile.id, kind: "print", inputs: printInputs, sha256: InputHasher.digest(printPage)))
                     outcome.pages += 1
                 }
                 outcome.diagnostics += rendered.warnings
@@ -255,7 +255,7 @@ public struct SiteBuilder: Sendable {
                 let hub = page.1.resolve(try renderer.hub(for: profile, scope: page.0, newsletters: newsletters, reviews: reviews))
                 try staging?.write(hub, to: path)
                 outcome.files.append(
-                    ManifestEntry(path: path, customer: profile.id, kind: "customer", inputs: inputs, sha256: InputHasher.hash(hub)))
+                    ManifestEntry(path: path, customer: profile.id, kind: "customer", inputs: inputs, sha256: InputHasher.digest(hub)))
             }
             outcome.pages += 1
         } catch {

@@ -86,6 +86,6 @@ public struct SlugMaker: Sendable {
     static func token(for id: String, secret: String) -> String {
         let key = SymmetricKey(data: Data(secret.utf8))
         let mac = HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: key)
-        return InputHasher.hex(mac.prefix(10))
+        return Hex.encode(mac.prefix(10))
     }
 }
