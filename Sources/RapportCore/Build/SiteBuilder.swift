@@ -117,18 +117,18 @@ public struct SiteBuilder: Sendable {
         let documentsHash = zip(documents, recipients).map { $0.sourceHash + ":" + $1 }.joined(separator: ",")
         let dashboardInputs = InputHasher.hash(
             site.sharedInputsHash + "|documents=" + documentsHash + "|rows=" + rows.map(\.fingerprint).joined(separator: "\n"))
-        let dashboard = try sitePage(SitePaths.dashboard, kind: "dashboard", inputs: dashboardInputs, staging: staging, previous: previous) {
-            try sitePages.dashboard()
-        }
+        let dashboard = try Self.reuseOrWrite(
+            SitePaths.dashboard, kind: "dashboard", customer: nil, inputs: dashboardInputs, staging: staging, previous: previous
+        ) { () throws(Diagnostic) in try sitePages.dashboard() }
         files.append(dashboard.entry)
         reused += dashboard.reused ? 1 : 0
         pages += 1
         for (compiled, recipientsHash) in zip(documents, recipients) {
             let inputs = InputHasher.hash(site.sharedInputsHash + compiled.sourceHash + "|recipients=" + recipientsHash)
             let kind = compiled.document.kind == .review ? "review-overview" : "edition"
-            let page = try sitePage(SitePaths.overview(compiled.document), kind: kind, inputs: inputs, staging: staging, previous: previous) {
-                try sitePages.edition(compiled)
-            }
+            let page = try Self.reuseOrWrite(
+                SitePaths.overview(compiled.document), kind: kind, customer: nil, inputs: inputs, staging: staging, previous: previous
+            ) { () throws(Diagnostic) in try sitePages.edition(compiled) }
             files.append(page.entry)
             reused += page.reused ? 1 : 0
             pages += 1
@@ -148,19 +148,20 @@ public struct SiteBuilder: Sendable {
             seconds: Date().timeIntervalSince(started))
     }
 
-    /// A page about the whole site: the previous build's file when it was
-    /// made from the same inputs, else rendered and written.
-    private func sitePage(
-        _ path: String, kind: String, inputs: String, staging: StagingDirectory?, previous: PreviousBuild?,
-        render: () throws -> String
-    ) throws -> (entry: ManifestEntry, reused: Bool) {
+    /// A page with no print twin (a hub, the dashboard, an edition's
+    /// overview): the previous build's file when it was made from the same
+    /// inputs, else rendered and written.
+    private static func reuseOrWrite(
+        _ path: String, kind: String, customer: String?, inputs: String, staging: StagingDirectory?, previous: PreviousBuild?,
+        render: () throws(Diagnostic) -> String
+    ) throws(Diagnostic) -> (entry: ManifestEntry, reused: Bool) {
         if let previous, let staging, let entry = previous.reusable(path, inputs: inputs) {
             try staging.reuse(path, from: previous.output)
             return (entry, true)
         }
         let page = try render()
         try staging?.write(page, to: path)
-        return (ManifestEntry(path: path, customer: nil, kind: kind, inputs: inputs, sha256: InputHasher.digest(page)), false)
+        return (ManifestEntry(path: path, customer: customer, kind: kind, inputs: inputs, sha256: InputHasher.digest(page)), false)
     }
 
     /// Renders every customer on `options.jobs` workers. Results land in a
@@ -245,18 +246,14 @@ public struct SiteBuilder: Sendable {
             }
         }
         do {
-            let path = SitePaths.hub(profile.slug)
             let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + documents.map(\.sourceHash).joined())
-            if let previous, let staging, let entry = previous.reusable(path, inputs: inputs) {
-                try staging.reuse(path, from: previous.output)
-                outcome.files.append(entry)
-                outcome.reused += 1
-            } else {
-                let hub = page.1.resolve(try renderer.hub(for: profile, scope: page.0, newsletters: newsletters, reviews: reviews))
-                try staging?.write(hub, to: path)
-                outcome.files.append(
-                    ManifestEntry(path: path, customer: profile.id, kind: "customer", inputs: inputs, sha256: InputHasher.digest(hub)))
+            let hub = try reuseOrWrite(
+                SitePaths.hub(profile.slug), kind: "customer", customer: profile.id, inputs: inputs, staging: staging, previous: previous
+            ) { () throws(Diagnostic) in
+                page.1.resolve(try renderer.hub(for: profile, scope: page.0, newsletters: newsletters, reviews: reviews))
             }
+            outcome.files.append(hub.entry)
+            outcome.reused += hub.reused ? 1 : 0
             outcome.pages += 1
         } catch {
             outcome.diagnostics.append(error)

@@ -5,6 +5,26 @@ struct SitePageRenderer {
     let today: CalendarDate
     let customers: [CustomerProfile]
     let rows: [DashboardRow]
+    /// Each document's recipients (indices into `customers`, in name order),
+    /// worked out once: the dashboard counts them, the overview lists them
+    /// and the input hash covers them.
+    private let recipientIndices: [String: [Int]]
+
+    init(site: LoadedSite, today: CalendarDate, customers: [CustomerProfile], rows: [DashboardRow]) {
+        self.site = site
+        self.today = today
+        self.customers = customers
+        self.rows = rows
+        var recipientIndices: [String: [Int]] = [:]
+        for compiled in site.newsletters + site.reviews {
+            recipientIndices[compiled.document.path] = customers.indices
+                .filter { compiled.document.frontMatter.audience.includes(customers[$0].record.fields) }
+                .map { (key: Self.sortKey(customers[$0].text("name") ?? customers[$0].id), id: customers[$0].id, index: $0) }
+                .sorted { ($0.key, $0.id) < ($1.key, $1.id) }
+                .map(\.index)
+        }
+        self.recipientIndices = recipientIndices
+    }
 
     func dashboard() throws(Diagnostic) -> String {
         let byName = rows.sorted { Self.nameKey($0) < Self.nameKey($1) }
@@ -87,7 +107,7 @@ struct SitePageRenderer {
             "name": compiled.document.name,
             "title": Self.genericTitle(compiled),
             "url": SitePaths.overview(compiled.document),
-            "recipient_count": String(recipients(of: compiled).count),
+            "recipient_count": String(recipientIndices[compiled.document.path]?.count ?? 0),
         ]
         if let period = compiled.period { entry["period_label"] = period.label }
         return entry
@@ -126,10 +146,7 @@ struct SitePageRenderer {
     }
 
     private func recipients(of compiled: CompiledDocument) -> [CustomerProfile] {
-        customers.filter { compiled.document.frontMatter.audience.includes($0.record.fields) }
-            .map { (key: Self.sortKey($0.text("name") ?? $0.id), id: $0.id, profile: $0) }
-            .sorted { ($0.key, $0.id) < ($1.key, $1.id) }
-            .map(\.profile)
+        (recipientIndices[compiled.document.path] ?? []).map { customers[$0] }
     }
 
     private func base(root: String, title: String) -> ViewModel {
