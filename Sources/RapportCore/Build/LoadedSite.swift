@@ -5,8 +5,8 @@ struct LoadedSite: Sendable {
     var customers: [CustomerProfile]
     var newsletters: [CompiledDocument]
     var reviews: [CompiledDocument]
-    /// Account notes by customer id.
-    var notes: [String: CustomerNotes]
+    /// Account notes by customer id: checked, and read again as pages need them.
+    var notes: NotesIndex
     /// Monthly metrics, when the site has them.
     var metrics: MetricsTable?
     /// Makes print pages self-contained (CSS and images inlined).

@@ -34,10 +34,11 @@ final class PageRenderer {
 
     /// `scope` plus `notes`, whose body is rendered Markdown: made only for
     /// customers with a page to render, with the embeds those pages resolve.
-    func pageScope(_ scope: ViewModel, for profile: CustomerProfile) -> (ViewModel, HTMLEmbeds) {
+    /// - Throws: when the notes file changed since the site loaded.
+    func pageScope(_ scope: ViewModel, for profile: CustomerProfile) throws(Diagnostic) -> (ViewModel, HTMLEmbeds) {
         let embeds = HTMLEmbeds(nonce: site.embedNonce)
         var scope = scope
-        if let notes = site.notes[profile.id] {
+        if let notes = try site.notes.notes(for: profile.id) {
             scope["notes"] = notes.viewModel(embeds: embeds, formatter: formatter, locale: profile.locale)
         }
         return (scope, embeds)
@@ -73,7 +74,7 @@ final class PageRenderer {
 
         // One walk finds the empty fields and, for a review of a customer
         // with recorded issues, whether the page shows any of them.
-        let recordedIssues = compiled.period != nil && site.notes[profile.id]?.issues.isEmpty == false
+        let recordedIssues = compiled.period != nil && site.notes[profile.id]?.hasIssues == true
         let walked = checker.walk(compiled.nodes, path: document.path, model: model, collectingVisited: recordedIssues)
         var empty = walked.empty
         if let worsened {

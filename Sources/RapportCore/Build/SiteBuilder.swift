@@ -65,7 +65,7 @@ public struct SiteBuilder: Sendable {
         var outcomes = renderCustomers(site, into: staging, previous: previous, customerHashes: customerHashes)
         // Only customer pages read notes and metrics: let them go before the
         // dashboard, whose rendering is the other high point of memory.
-        site.notes = [:]
+        site.notes.removeAll()
         site.metrics = nil
         if options.isCancelled() { throw DiagnosticList([.error("build cancelled; the previous output is unchanged", at: nil)]) }
 
@@ -192,13 +192,15 @@ public struct SiteBuilder: Sendable {
         _ profile: CustomerProfile, site: LoadedSite, renderer: PageRenderer, staging: StagingDirectory?,
         previous: PreviousBuild?, customerHash: String
     ) -> CustomerOutcome {
-        var outcome = CustomerOutcome()
         let scope = renderer.scope(for: profile)
-        // Notes bodies are Markdown: rendered only once a page needs them.
-        lazy var page = renderer.pageScope(scope, for: profile)
+        // Notes are read and their bodies rendered only once a page needs them.
+        lazy var pageScope = Result { () throws(Diagnostic) in try renderer.pageScope(scope, for: profile) }
         let newsletters = site.newsletters.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
         let reviews = site.reviews.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
         let documents = newsletters + reviews
+        var outcome = CustomerOutcome()
+        // Sized exactly: a large build holds every entry until the manifest.
+        outcome.files.reserveCapacity(documents.count * (site.layouts.contains("print") ? 2 : 1) + 1)
         // Every page links this customer's other editions, so the set of
         // them is an input of each page.
         let documentsHash = InputHasher.hash(documents.map(\.sourceHash).joined(separator: ","))
@@ -223,6 +225,7 @@ public struct SiteBuilder: Sendable {
                         continue
                     }
                 }
+                let page = try pageScope.get()
                 let rendered = try renderer.render(compiled, for: profile, scope: page.0, embeds: page.1, documents: documents)
                 try staging?.write(rendered.web, to: path)
                 outcome.files.append(
@@ -240,7 +243,8 @@ public struct SiteBuilder: Sendable {
             } catch let error as DiagnosticList {
                 outcome.diagnostics += error.diagnostics
             } catch let error as Diagnostic {
-                outcome.diagnostics.append(error)
+                // A notes file that changed fails every page: say so once.
+                if !outcome.diagnostics.contains(error) { outcome.diagnostics.append(error) }
             } catch {
                 outcome.diagnostics.append(.error("\(error)", at: nil, customer: profile.id))
             }
@@ -250,13 +254,14 @@ public struct SiteBuilder: Sendable {
             let hub = try reuseOrWrite(
                 SitePaths.hub(profile.slug), kind: "customer", customer: profile.id, inputs: inputs, staging: staging, previous: previous
             ) { () throws(Diagnostic) in
-                page.1.resolve(try renderer.hub(for: profile, scope: page.0, newsletters: newsletters, reviews: reviews))
+                let page = try pageScope.get()
+                return page.1.resolve(try renderer.hub(for: profile, scope: page.0, newsletters: newsletters, reviews: reviews))
             }
             outcome.files.append(hub.entry)
             outcome.reused += hub.reused ? 1 : 0
             outcome.pages += 1
         } catch {
-            outcome.diagnostics.append(error)
+            if !outcome.diagnostics.contains(error) { outcome.diagnostics.append(error) }
         }
         outcome.dashboardRow = DashboardRow(scope: scope, profile: profile, cadence: site.config.thresholds.checkinCadenceDays)
         return outcome
@@ -274,7 +279,7 @@ public struct SiteBuilder: Sendable {
     static func customerHash(_ profile: CustomerProfile, site: LoadedSite) -> String {
         var text = InputHasher.canonical(profile.record.fields)
         text += "|slug=\(profile.slug)|last_contact=\(profile.lastContact?.description ?? "")"
-        if let notes = site.notes[profile.id] { text += "|notes=" + notes.sourceHash }
+        if let notes = site.notes[profile.id] { text += "|notes=" + notes.sourceHash.description }
         if let metrics = site.metrics { text += "|metrics=" + metrics.fingerprint(for: profile.id) }
         return InputHasher.hash(text)
     }

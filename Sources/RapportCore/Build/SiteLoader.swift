@@ -29,9 +29,10 @@ struct SiteLoader {
         // Notes and metrics are matched against every record, so those of
         // customers left out by --only are not strays; with no records at
         // all there is nothing to match them against.
-        let (notes, notesWarnings) = loadedCustomers == nil ? ([:], []) : collect(&diagnostics) { () throws(DiagnosticList) in
+        let noNotes = NotesIndex(siteDirectory: site, limits: config.markdown)
+        let (notes, notesWarnings) = loadedCustomers == nil ? (noNotes, []) : collect(&diagnostics) { () throws(DiagnosticList) in
             try NotesLoader(siteDirectory: site, limits: config.markdown).load(customers: profiles, allIDs: allIDs)
-        } ?? ([:], [])
+        } ?? (noNotes, [])
         diagnostics += notesWarnings
         // A later contact noted by hand counts, whatever the CRM export says.
         for index in customers.indices {

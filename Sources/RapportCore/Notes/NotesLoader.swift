@@ -8,24 +8,25 @@ struct NotesLoader {
     let siteDirectory: URL
     let limits: MarkdownLimits
 
-    /// Notes by customer id for `customers`, and warnings (notes for nobody).
-    /// Notes of records outside `customers` (left out by --only, named in
-    /// `allIDs`) are neither read nor reported.
-    func load(customers: [CustomerProfile], allIDs: Set<String>? = nil) throws(DiagnosticList) -> ([String: CustomerNotes], [Diagnostic]) {
+    /// Notes for `customers`, every file checked (the pages read them again),
+    /// and warnings (notes for nobody). Notes of records outside `customers`
+    /// (left out by --only, named in `allIDs`) are neither read nor reported.
+    func load(customers: [CustomerProfile], allIDs: Set<String>? = nil) throws(DiagnosticList) -> (NotesIndex, [Diagnostic]) {
         let folder = siteDirectory.appendingPathComponent("Content/notes")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([:], []) }
+        let empty = NotesIndex(siteDirectory: siteDirectory, limits: limits)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return (empty, []) }
         var byKey: [String: String] = [:]
         for profile in customers {
             byKey[profile.id] = profile.id
             byKey[profile.slug] = byKey[profile.slug] ?? profile.id
         }
-        var notes: [String: CustomerNotes] = [:]
+        var summaries: [String: NotesSummary] = [:]
         var problems: [Diagnostic] = []
         let leftOut = (allIDs ?? []).subtracting(customers.map(\.id))
         let files = names.sorted().filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && !leftOut.contains(String($0.dropLast(3))) }
         let idsByKey = byKey
         // Parsed in parallel: a large book has a notes file per customer.
-        let results = ParallelMap.map(files) { name -> (String?, CustomerNotes?, [Diagnostic]) in
+        let results = ParallelMap.map(files) { name -> (String?, NotesSummary?, [Diagnostic]) in
             let path = "Content/notes/\(name)"
             let key = String(name.dropLast(3))
             guard let id = idsByKey[key] else {
@@ -33,7 +34,8 @@ struct NotesLoader {
             }
             do {
                 let text = try TextFile.read(folder.appendingPathComponent(name), displayPath: path)
-                return (id, try Self.parse(text, path: path, limits: limits), [])
+                let notes = try Self.parse(text, path: path, limits: limits)
+                return (id, NotesSummary(notes), notes.warnings)
             } catch let error as Diagnostic {
                 return (nil, nil, [error])
             } catch let error as DiagnosticList {
@@ -42,15 +44,12 @@ struct NotesLoader {
                 return (nil, nil, [.error("\(error)", at: SourceLocation(path: path))])
             }
         }
-        for (id, parsed, found) in results {
-            if let id, let parsed {
-                notes[id] = parsed
-                problems += parsed.warnings
-            }
+        for (id, summary, found) in results {
+            if let id, let summary { summaries[id] = summary }
             problems += found
         }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
-        return (notes, problems)
+        return (NotesIndex(siteDirectory: siteDirectory, limits: limits, summaries: summaries), problems)
     }
 
     /// Parses one notes file.
