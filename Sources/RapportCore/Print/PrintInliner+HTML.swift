@@ -19,6 +19,11 @@ extension PrintInliner {
                 index = end
                 continue
             }
+            if let end = HTMLTag.endIfUnchanged(bytes, at: index, mayChange: Self.mayChange) {
+                output += bytes[index..<end]
+                index = end
+                continue
+            }
             guard let tag = HTMLTag.scan(bytes, at: index) else {
                 // A closing tag, <!DOCTYPE>, <?...?> or a stray "<": copied unchanged.
                 let isMarkup = index + 1 < bytes.count && "/!?".utf8.contains(bytes[index + 1])
@@ -72,6 +77,9 @@ extension PrintInliner {
 
     /// Elements whose content is text up to their closing tag, not markup.
     private static let rawTextElements: Set<String> = ["script", "style", "title", "textarea"]
+
+    /// Elements `inlineHTML` handles by name rather than by attribute.
+    private static let elementsWithOwnCase = rawTextElements.union(["link", "base"])
 
     /// A stylesheet link becomes a `<style>` element; any other link goes
     /// (nil). Icons go quietly; other links are reported when they point
@@ -164,6 +172,19 @@ extension PrintInliner {
             }
         }
         return result
+    }
+
+    /// Whether `element` (any of its tags, when `attribute` is nil) or its
+    /// `attribute` may make `inlineHTML` rewrite the tag: elements with a
+    /// case of their own always may; otherwise what `inlineAttributes` rewrites.
+    private static func mayChange(_ element: String, _ attribute: String?) -> Bool {
+        guard let attribute else { return elementsWithOwnCase.contains(element) }
+        switch element {
+        case "img", "source": if attribute == "srcset" { return true }
+        case "a", "area": if attribute == "href" { return true }
+        default: break
+        }
+        return attribute == "style" || fetchedAttributes[element]?.contains(attribute) == true
     }
 
     /// Attributes a browser or print engine fetches, per element.
