@@ -39,6 +39,56 @@ import Testing
         }
     }
 
+    /// The scalar-by-scalar escaper `escapeLiteral` replaced (it now works
+    /// on UTF-8 bytes); both must give the same text for any input.
+    private static func scalarEscape(_ text: String) -> String {
+        var scalars: [Unicode.Scalar] = []
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r": scalars.append(" ")
+            case "\n": if !afterCR { scalars.append(" ") }
+            default: scalars.append(scalar)
+            }
+            afterCR = scalar == "\r"
+        }
+        let isBlank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{0B}" || $0 == "\u{0C}" }
+        let contentStart = scalars.firstIndex { !isBlank($0) } ?? scalars.endIndex
+        let contentEnd = (scalars.lastIndex { !isBlank($0) }).map { $0 + 1 } ?? contentStart
+        var escaped = ""
+        for (index, scalar) in scalars.enumerated() {
+            if index < contentStart || index >= contentEnd {
+                escaped += "&#\(scalar.value);"
+                continue
+            }
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case _ where scalar.isASCII && (0x21...0x2F ~= scalar.value || 0x3A...0x40 ~= scalar.value || 0x5B...0x60 ~= scalar.value || 0x7B...0x7E ~= scalar.value):
+                escaped.unicodeScalars.append("\\")
+                escaped.unicodeScalars.append(scalar)
+            default:
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    @Test func byteEscapingMatchesScalarEscapingOnRandomText() {
+        let pieces: [String] = [
+            " ", "\t", "\u{0B}", "\u{0C}", "\r", "\n", "\r\n", "a", "Z", "7", "*", "&", "<", ">", "\"", "\\", "`", "~", "é", "e\u{301}",
+            "日本", "👩🏽‍💻", "\u{00A0}", "\u{2028}", "\0", "[x](y)", "www.acme.com", "jane@acme.com",
+        ]
+        var generator = SeededGenerator(seed: 20261127)
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0...12, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(MarkdownEscaping.escapeLiteral(text) == Self.scalarEscape(text), "\(text.debugDescription)")
+        }
+    }
+
     // MARK: - Exact escapes
 
     @Test func escapesTheDesignExample() throws {
