@@ -106,7 +106,7 @@
                 "{{", "}}", "{", "}", "#", "^", "/", "!", ">", "<", "$", "&", "%", "(", ")", ":", "*",
                 " ", "\n", "a", "b", "é", "x.y", "CONTENT_TYPE", "HTML", "\u{301}",
             ]
-            var generator = SplitMix64(seed: 20_261_126)
+            var generator = SeededGenerator(seed: 20_261_126)
             var disagreements: [String] = []
             for _ in 0..<5_000 {
                 let count = Int.random(in: 1...14, using: &generator)
@@ -144,23 +144,6 @@
                         || (diagnostic.message == "unterminated tag {{" && template.hasSuffix("{{"))
                 }
             }
-        }
-    }
-
-    /// A seeded generator so the random test fails the same way every run.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-
-        init(seed: UInt64) {
-            state = seed
-        }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 #endif
