@@ -17,6 +17,8 @@ struct LoadedSite: Sendable {
     var embedNonce: String
     var contentPartials: TemplateLibrary
     var layouts: TemplateLibrary
+    /// Every name part any template of the site uses (`TemplateNames`).
+    var templateNames: Set<String>
     /// Site-wide hash of config, layouts, partials and rapport's version.
     var sharedInputsHash: String
     var warnings: [Diagnostic]

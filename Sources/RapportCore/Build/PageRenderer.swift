@@ -63,7 +63,7 @@ final class PageRenderer {
             documentModel["period"] = period.name
             let metrics = ReviewModels.metrics(
                 site.metrics, customer: profile.id, period: period, formatter: formatter, locale: profile.locale, embeds: embeds,
-                lowerIsBetter: site.config.lowerIsBetter)
+                lowerIsBetter: site.config.lowerIsBetter, names: site.templateNames)
             model["metrics"] = metrics.byName
             model["metrics_list"] = metrics.list
             model["has_metrics"] = metrics.hasData

@@ -28,10 +28,10 @@ enum ReviewModels {
     /// charts go through `embeds` so they survive Markdown.
     static func metrics(
         _ table: MetricsTable?, customer: String, period: ReviewPeriod, formatter: LocaleFormatter, locale: String,
-        embeds: HTMLEmbeds, lowerIsBetter: Set<String> = []
+        embeds: HTMLEmbeds, lowerIsBetter: Set<String> = [], names: Set<String>? = nil
     ) -> Metrics {
         guard let table, table.hasValues(for: customer) else { return Metrics(byName: [:], list: [], hasData: false, worsened: []) }
-        let (_, list) = table.viewModel(customer: customer, period: period, locale: locale, formatter: formatter)
+        let (_, list) = table.viewModel(customer: customer, period: period, locale: locale, formatter: formatter, names: names)
         var metrics = Metrics(byName: [:], list: [], hasData: false, worsened: [])
         for model in list {
             var metric = model.filter { !(($0.value as? String)?.isEmpty ?? false) }

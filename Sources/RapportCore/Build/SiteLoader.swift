@@ -76,11 +76,14 @@ struct SiteLoader {
             throw DiagnosticList(diagnostics)
         }
         let shared = InputHasher.sharedHash(config: config, partials: contentPartials, layouts: layouts, today: options.today)
+        let documentTrees = (newsletters + reviews).flatMap { [$0.nodes] + $0.headerTemplates.values.map(\.nodes) }
+        let templateNames = TemplateNames.collect(
+            from: layouts.entries.values.map(\.nodes) + contentPartials.entries.values.map(\.nodes) + documentTrees)
         return LoadedSite(
             config: config, customers: customers, newsletters: newsletters, reviews: reviews, notes: notes, metrics: metrics,
             printPages: PrintPages(siteDirectory: site, baseURL: config.baseURL),
             assetsFingerprint: AssetCopier(siteDirectory: site).fingerprint(), embedNonce: HTMLEmbeds.makeNonce(), contentPartials: contentPartials, layouts: layouts,
-            sharedInputsHash: shared, warnings: diagnostics)
+            templateNames: templateNames, sharedInputsHash: shared, warnings: diagnostics)
     }
 
     // MARK: - Records

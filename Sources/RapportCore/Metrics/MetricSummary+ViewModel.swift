@@ -5,13 +5,18 @@ extension MetricSummary {
     /// What a month without data shows as.
     static let noData = "no data"
 
+    /// The values that cost most to make, left out when no template of the
+    /// site names them (`TemplateNames`): a chart is a few kilobytes of SVG.
+    static let optionalValues: Set<String> = ["series", "chart", "sparkline"]
+
     /// The template values: `name`, `label`, `latest`, `previous`, `change`, `trend`, `series`, `chart`, ...
-    func viewModel(locale: String, formatter: LocaleFormatter) -> [String: Any] {
+    /// Of `optionalValues`, only those in `names` (all when nil).
+    func viewModel(locale: String, formatter: LocaleFormatter, names: Set<String>? = nil) -> [String: Any] {
         func formatted(_ value: Double?) -> String {
             value.map { formatter.number($0, locale: locale) } ?? Self.noData
         }
         let trend = self.trend
-        return [
+        var model: [String: Any] = [
             "name": name,
             "label": label,
             "latest": formatted(latest),
@@ -28,7 +33,10 @@ extension MetricSummary {
             "total": formatted(total),
             "average": formatted(average),
             "has_data": hasData,
-            "series": series.map { point -> [String: Any] in
+        ]
+        func wanted(_ name: String) -> Bool { names?.contains(name) ?? true }
+        if wanted("series") {
+            model["series"] = series.map { point -> [String: Any] in
                 [
                     "month": point.month.description,
                     "month_label": formatter.monthLabel(point.month, locale: locale),
@@ -36,10 +44,11 @@ extension MetricSummary {
                     "has_value": point.value != nil,
                     "in_period": point.inPeriod,
                 ]
-            },
-            "chart": chart(locale: locale, formatter: formatter),
-            "sparkline": sparkline(locale: locale, formatter: formatter),
-        ]
+            }
+        }
+        if wanted("chart") { model["chart"] = chart(locale: locale, formatter: formatter) }
+        if wanted("sparkline") { model["sparkline"] = sparkline(locale: locale, formatter: formatter) }
+        return model
     }
 
     /// The line chart of the previous and current period as inline SVG.

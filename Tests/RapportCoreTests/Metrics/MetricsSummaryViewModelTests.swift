@@ -19,6 +19,19 @@ import Testing
         return (model, chart, sparkline)
     }
 
+    @Test func costlyValuesAreMadeOnlyWhenATemplateNamesThem() {
+        let summary = summary(["2026-10": 1300, "2026-12": 1410])
+        let everything = summary.viewModel(locale: "en-US", formatter: LocaleFormatter())
+        let named = summary.viewModel(locale: "en-US", formatter: LocaleFormatter(), names: ["chart", "latest"])
+        let none = summary.viewModel(locale: "en-US", formatter: LocaleFormatter(), names: [])
+        #expect(Set(everything.keys).isSuperset(of: MetricSummary.optionalValues))
+        #expect(Set(everything.keys).subtracting(named.keys) == ["series", "sparkline"])
+        #expect(named["chart"] as? String == everything["chart"] as? String)
+        #expect(Set(everything.keys).subtracting(none.keys) == MetricSummary.optionalValues)
+        // Everything else is there whatever the names.
+        #expect(none["latest"] as? String == "1,410")
+    }
+
     @Test func formatsEveryValueForTheLocale() {
         let (values, chart, sparkline) = model(summary(["2026-08": 1100.5, "2026-09": 1240, "2026-10": 1300, "2026-12": 1410]))
         #expect(values["name"] as? String == "active_users")
