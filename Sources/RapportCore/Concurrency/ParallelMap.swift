@@ -2,7 +2,9 @@ import Dispatch
 import Foundation
 
 /// Maps a collection on all cores, keeping the results in input order so
-/// output never depends on which worker finished first.
+/// output never depends on which worker finished first. Workers take the
+/// next element when they are free, so one slow element (the dashboard
+/// beside a few edition pages) does not hold others back.
 enum ParallelMap {
     static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], _ transform: @Sendable (Element) -> Result
@@ -10,33 +12,54 @@ enum ParallelMap {
         guard elements.count > 1 else { return elements.map(transform) }
         let slots = ResultSlots<Result>(count: elements.count)
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, elements.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < elements.count {
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = slots.claimNext() {
                 slots.set(transform(elements[index]), at: index)
-                index += workers
             }
         }
         return slots.values()
     }
 }
 
-/// One slot per element; each index is written by exactly one worker.
-private final class ResultSlots<Result>: @unchecked Sendable {
-    // @unchecked: distinct workers write distinct indices; the lock orders
-    // those writes before `values()` reads them.
+/// One result slot per element, handed out in order to whichever worker
+/// asks next; each index is written by exactly one worker.
+final class ResultSlots<Result>: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
     private let lock = NSLock()
     private var slots: [Result?]
+    private var claimed = 0
+    private var stored = 0
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    func set(_ value: Result, at index: Int) {
-        lock.withLock { slots[index] = value }
+    /// The next element no worker has taken, or nil when all are taken.
+    func claimNext() -> Int? {
+        lock.withLock {
+            guard claimed < slots.count else { return nil }
+            claimed += 1
+            return claimed - 1
+        }
     }
 
+    /// Stores the result for `index`; returns how many are stored so far.
+    @discardableResult
+    func set(_ value: Result, at index: Int) -> Int {
+        lock.withLock {
+            slots[index] = value
+            stored += 1
+            return stored
+        }
+    }
+
+    /// Every result, in element order; all must have been stored.
     func values() -> [Result] {
         lock.withLock { slots.map { $0! } }
+    }
+
+    /// Every result, with `missing` for elements never done (a cancelled run).
+    func values(filling missing: Result) -> [Result] {
+        lock.withLock { slots.map { $0 ?? missing } }
     }
 }
