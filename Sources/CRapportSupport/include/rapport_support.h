@@ -7,4 +7,10 @@
 /// Glibc module hides renameat2 behind _GNU_SOURCE.
 int rapport_exchange_paths(const char *first, const char *second);
 
+#include <stddef.h>
+
+/// memmem: the first place `needle` occurs in `haystack`, or NULL. glibc
+/// declares it only under _GNU_SOURCE, which the Glibc module does not set.
+const void *rapport_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 #endif
