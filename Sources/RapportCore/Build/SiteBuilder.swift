@@ -128,7 +128,7 @@ public struct SiteBuilder: Sendable {
         // One after another: each of these pages lists every customer, and
         // swift-mustache holds about three copies of a page while building
         // it. Side by side they saved 2% of a 10,000-customer build but
-        // raised the peak at 100,000 customers from 796 to 853 MiB.
+        // raised the peak at 100,000 customers from 773 to 853 MiB.
         for job in sitePageJobs {
             let page = try Self.reuseOrWrite(
                 job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous

@@ -3,8 +3,8 @@ import Foundation
 
 /// Maps a collection on all cores, keeping the results in input order so
 /// output never depends on which worker finished first. Workers take the
-/// next element when they are free, so one slow element (the dashboard
-/// beside a few edition pages) does not hold others back.
+/// next element when they are free, so a slow element (a long notes file)
+/// does not leave the others it would have shared a worker with waiting.
 enum ParallelMap {
     static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], _ transform: @Sendable (Element) -> Result
