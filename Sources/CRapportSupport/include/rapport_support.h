@@ -13,4 +13,8 @@ int rapport_exchange_paths(const char *first, const char *second);
 /// declares it only under _GNU_SOURCE, which the Glibc module does not set.
 const void *rapport_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// Hands memory the process has freed back to the system (glibc
+/// malloc_trim); does nothing where the C library has no such call.
+void rapport_release_free_memory(void);
+
 #endif

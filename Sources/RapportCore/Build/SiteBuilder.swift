@@ -1,3 +1,4 @@
+import CRapportSupport
 import Foundation
 
 /// Builds a site: load and check everything, render every customer's pages
@@ -67,6 +68,7 @@ public struct SiteBuilder: Sendable {
         // dashboard, whose rendering is the other high point of memory.
         site.notes.removeAll()
         site.metrics = nil
+        rapport_release_free_memory()
         if options.isCancelled() { throw DiagnosticList([.error("build cancelled; the previous output is unchanged", at: nil)]) }
 
         var diagnostics = site.warnings
