@@ -68,6 +68,8 @@ public struct SiteBuilder: Sendable {
         // dashboard, whose rendering is the other high point of memory.
         site.notes.removeAll()
         site.metrics = nil
+        // glibc keeps the freed pages, mostly in the workers' arenas, which
+        // the site pages' large strings do not reuse: return them first.
         rapport_release_free_memory()
         if options.isCancelled() { throw DiagnosticList([.error("build cancelled; the previous output is unchanged", at: nil)]) }
 
