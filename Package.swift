@@ -66,14 +66,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers more than one test target uses (seeded random inputs).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "RapportMarkdownTests",
-            dependencies: ["RapportMarkdown"]
+            dependencies: ["RapportMarkdown", "TestSupport"]
         ),
         .testTarget(
             name: "RapportCoreTests",
             dependencies: [
                 "RapportCore",
+                "TestSupport",
                 // The scanner's differential tests compare against swift-mustache itself.
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -1,6 +1,7 @@
 #if canImport(Mustache)
     import Mustache
     import Testing
+    import TestSupport
     import RapportCore
 
     /// Checks the scanner against swift-mustache's own parser: whatever one accepts
