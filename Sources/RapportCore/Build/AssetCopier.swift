@@ -25,7 +25,7 @@ struct AssetCopier {
             let path = "assets/\(relative)"
             try staging.write(data, to: path)
             let digest = InputHasher.digest(data)
-            entries.append(ManifestEntry(path: path, customer: nil, kind: "asset", inputs: digest.description, sha256: digest))
+            entries.append(ManifestEntry(path: path, customer: nil, kind: "asset", inputs: digest, sha256: digest))
         }
         return entries
     }

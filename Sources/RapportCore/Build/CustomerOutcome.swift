@@ -65,9 +65,7 @@ struct ManifestEntry: Sendable, Hashable, Codable {
     /// Warnings rendering this file gave, replayed when it is reused.
     var warnings: [Diagnostic]?
 
-    /// An entry whose inputs hash is hex as `InputHasher.hash` writes it.
-    init(path: String, customer: String?, kind: String, inputs: String, sha256: Digest, warnings: [Diagnostic]? = nil) {
-        guard let inputs = Digest(hex: inputs) else { preconditionFailure("InputHasher gives 64 hex digits") }
+    init(path: String, customer: String?, kind: String, inputs: Digest, sha256: Digest, warnings: [Diagnostic]? = nil) {
         self.path = path
         self.customer = customer
         self.kind = kind

@@ -34,8 +34,8 @@ struct PreviousBuild: Sendable {
     }
 
     /// The previous entry for `path` when it was made from the same inputs.
-    func reusable(_ path: String, inputs: String) -> ManifestEntry? {
-        guard let entry = entries[path], entry.inputs == Digest(hex: inputs), FileManager.default.fileExists(atPath: outputPath + "/" + path)
+    func reusable(_ path: String, inputs: Digest) -> ManifestEntry? {
+        guard let entry = entries[path], entry.inputs == inputs, FileManager.default.fileExists(atPath: outputPath + "/" + path)
         else { return nil }
         return entry
     }

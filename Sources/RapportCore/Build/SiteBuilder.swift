@@ -119,14 +119,14 @@ public struct SiteBuilder: Sendable {
         let documents = site.newsletters + site.reviews
         let recipients = documents.map { sitePages.recipientsFingerprint(of: $0) }
         let documentsHash = zip(documents, recipients).map { $0.sourceHash + ":" + $1 }.joined(separator: ",")
-        let dashboardInputs = InputHasher.hash(
+        let dashboardInputs = InputHasher.digest(
             site.sharedInputsHash + "|documents=" + documentsHash + "|rows=" + rows.map(\.fingerprint).joined(separator: "\n"))
         var sitePageJobs = [SitePageJob(path: SitePaths.dashboard, kind: "dashboard", inputs: dashboardInputs, document: nil)]
         for (compiled, recipientsHash) in zip(documents, recipients) {
             sitePageJobs.append(
                 SitePageJob(
                     path: SitePaths.overview(compiled.document), kind: compiled.document.kind == .review ? "review-overview" : "edition",
-                    inputs: InputHasher.hash(site.sharedInputsHash + compiled.sourceHash + "|recipients=" + recipientsHash),
+                    inputs: InputHasher.digest(site.sharedInputsHash + compiled.sourceHash + "|recipients=" + recipientsHash),
                     document: compiled))
         }
         // One after another: each of these pages lists every customer, and
@@ -163,7 +163,7 @@ public struct SiteBuilder: Sendable {
     private struct SitePageJob: Sendable {
         var path: String
         var kind: String
-        var inputs: String
+        var inputs: Digest
         /// The document whose overview this is; nil for the dashboard.
         var document: CompiledDocument?
     }
@@ -172,7 +172,7 @@ public struct SiteBuilder: Sendable {
     /// overview): the previous build's file when it was made from the same
     /// inputs, else rendered and written.
     private static func reuseOrWrite(
-        _ path: String, kind: String, customer: String?, inputs: String, staging: StagingDirectory?, previous: PreviousBuild?,
+        _ path: String, kind: String, customer: String?, inputs: Digest, staging: StagingDirectory?, previous: PreviousBuild?,
         render: () throws(Diagnostic) -> String
     ) throws(Diagnostic) -> (entry: ManifestEntry, reused: Bool) {
         if let previous, let staging, let entry = previous.reusable(path, inputs: inputs) {
@@ -218,20 +218,20 @@ public struct SiteBuilder: Sendable {
         let newsletters = site.newsletters.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
         let reviews = site.reviews.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
         let documents = newsletters + reviews
+        let printing = site.layouts.contains("print")
         var outcome = CustomerOutcome()
         // Sized exactly: a large build holds every entry until the manifest.
-        outcome.files.reserveCapacity(documents.count * (site.layouts.contains("print") ? 2 : 1) + 1)
+        outcome.files.reserveCapacity(documents.count * (printing ? 2 : 1) + 1)
         // Every page links this customer's other editions, so the set of
         // them is an input of each page.
         let documentsHash = InputHasher.hash(documents.map(\.sourceHash).joined(separator: ","))
-        let printing = site.layouts.contains("print")
         for compiled in documents {
             do {
-                let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + compiled.sourceHash + documentsHash)
+                let inputs = InputHasher.digest(site.sharedInputsHash + customerHash + compiled.sourceHash + documentsHash)
                 let path = SitePaths.documentFile(profile.slug, compiled.document)
                 let printPath = SitePaths.printFile(profile.slug, compiled.document)
                 // Print pages carry their CSS and images inside, so an edited asset changes them.
-                let printInputs = InputHasher.hash(inputs + site.assetsFingerprint)
+                let printInputs = InputHasher.digest(inputs.description + site.assetsFingerprint)
                 if let previous, let staging, let webEntry = previous.reusable(path, inputs: inputs) {
                     let printEntry = printing ? previous.reusable(printPath, inputs: printInputs) : nil
                     if !printing || printEntry != nil {
@@ -270,7 +270,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         do {
-            let inputs = InputHasher.hash(site.sharedInputsHash + customerHash + documents.map(\.sourceHash).joined())
+            let inputs = InputHasher.digest(site.sharedInputsHash + customerHash + documents.map(\.sourceHash).joined())
             let hub = try reuseOrWrite(
                 SitePaths.hub(profile.slug), kind: "customer", customer: profile.id, inputs: inputs, staging: staging, previous: previous
             ) { () throws(Diagnostic) in
