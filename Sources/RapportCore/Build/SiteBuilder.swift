@@ -160,7 +160,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// A page about the whole site: the dashboard, or a document's overview.
-    private struct SitePageJob: Sendable {
+    private struct SitePageJob {
         var path: String
         var kind: String
         var inputs: Digest

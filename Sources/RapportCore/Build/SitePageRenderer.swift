@@ -1,6 +1,6 @@
 /// Renders the pages about the whole site: the team dashboard and each
 /// edition's overview.
-struct SitePageRenderer: Sendable {
+struct SitePageRenderer {
     let site: LoadedSite
     let today: CalendarDate
     let customers: [CustomerProfile]

@@ -71,8 +71,8 @@ public struct MetricsTable: Hashable, Sendable {
             bytes.append(contentsOf: name.utf8)
             bytes.append(0)
             while next < list.count, list[next].metric == index {
-                let month = YearMonth(serial: Int(list[next].month))
-                withUnsafeBytes(of: Int32(month.year * 12 + month.month).littleEndian) { bytes.append(contentsOf: $0) }
+                // year * 12 + month, as this hash has always written it: the serial plus one.
+                withUnsafeBytes(of: (list[next].month + 1).littleEndian) { bytes.append(contentsOf: $0) }
                 withUnsafeBytes(of: list[next].value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
                 next += 1
             }

@@ -10,10 +10,8 @@ extension RecordLoader {
         report(row.problems, into: &assembler)
         let header = CSVHeader(row: row, idField: assembler.idField, assembler: &assembler)
 
-        // Every row has the same keys, so each record's dictionary starts as a copy of this
-        // template and is filled through the template's indices: no key is hashed per row. A
-        // copy keeps its original's bucket layout, which is what keeps those indices valid.
-        // Positions share the header's keys array the same way.
+        // Every row has the same keys, so every record shares the header's keys array and
+        // one key-to-position table; a row only adds its values, in key order.
         let keyPositions = KeyPositions(header.keys)
         while reader.readRow(into: &row) {
             report(row.problems, into: &assembler)
