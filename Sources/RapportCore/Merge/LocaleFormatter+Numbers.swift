@@ -31,17 +31,15 @@ extension LocaleFormatter {
     /// A percentage in the locale, where `percent` 12.5 means 12.5 %: "12.5%" (en), "12,5 %" (de), "−3%".
     func percent(_ percent: Double, locale: String, maximumFractionDigits: Int = 1) -> String {
         let rounded = Self.rounded(percent, fractionDigits: maximumFractionDigits)
-        let key = "percent|\(locale)|\(maximumFractionDigits)"
-        let magnitude = FormatterStore.shared.format(key: key) {
+        let formatter: NumberFormatter = formatter("percent|\(locale)|\(maximumFractionDigits)") {
             let formatter = NumberFormatter()
             formatter.locale = Locale(identifier: locale)
             formatter.numberStyle = .percent
             formatter.minimumFractionDigits = 0
             formatter.maximumFractionDigits = maximumFractionDigits
             return formatter
-        } using: { formatter in
-            (formatter as! NumberFormatter).string(from: NSNumber(value: abs(rounded) / 100)) ?? "\(abs(rounded))%"
         }
+        let magnitude = formatter.string(from: NSNumber(value: abs(rounded) / 100)) ?? "\(abs(rounded))%"
         return rounded < 0 ? "\u{2212}" + magnitude : magnitude
     }
 
@@ -67,7 +65,7 @@ extension LocaleFormatter {
     }
 
     private func formatDecimal(_ magnitude: Double, locale: String, maximumFractionDigits: Int) -> String {
-        FormatterStore.shared.format(key: "decimal|\(locale)|\(maximumFractionDigits)") {
+        let formatter: NumberFormatter = formatter("decimal|\(locale)|\(maximumFractionDigits)") {
             let formatter = NumberFormatter()
             formatter.locale = Locale(identifier: locale)
             formatter.numberStyle = .decimal
@@ -75,9 +73,8 @@ extension LocaleFormatter {
             formatter.minimumFractionDigits = 0
             formatter.maximumFractionDigits = maximumFractionDigits
             return formatter
-        } using: { formatter in
-            (formatter as! NumberFormatter).string(from: NSNumber(value: magnitude)) ?? "\(magnitude)"
         }
+        return formatter.string(from: NSNumber(value: magnitude)) ?? "\(magnitude)"
     }
 
     private func monthText(_ month: YearMonth, template: String, locale: String) -> String {
@@ -85,16 +82,15 @@ extension LocaleFormatter {
         let key = DateTextKey(style: template, locale: locale, date: day)
         if let text = dateTexts[key] { return text }
         let date = day.utcDate
-        let text = FormatterStore.shared.format(key: "\(template)|\(locale)") {
+        let formatter: DateFormatter = formatter("\(template)|\(locale)") {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: locale)
             formatter.timeZone = TimeZone(identifier: "UTC")
             formatter.calendar = Calendar(identifier: .gregorian)
             formatter.setLocalizedDateFormatFromTemplate(template)
             return formatter
-        } using: { formatter in
-            (formatter as! DateFormatter).string(from: date)
         }
+        let text = formatter.string(from: date)
         dateTexts[key] = text
         return text
     }
@@ -108,27 +104,5 @@ extension LocaleFormatter {
 
     private static func sign(of value: Double) -> String {
         value > 0 ? "+" : value < 0 ? "\u{2212}" : ""
-    }
-}
-
-// Why a shared locked store and not stored properties like LocaleFormatter's own
-// caches: this file was added without editing LocaleFormatter.swift, and an
-// extension cannot add storage. Making a Foundation formatter costs 50-100 µs,
-// too slow per chart label. Formatters are used only while the lock is held,
-// because they are not safe to share between threads. Moving these caches into
-// LocaleFormatter's stored properties would make the lock unnecessary.
-private final class FormatterStore: @unchecked Sendable {
-    static let shared = FormatterStore()
-
-    private let lock = NSLock()
-    private var formatters: [String: Formatter] = [:]
-
-    func format(key: String, make: () -> Formatter, using body: (Formatter) -> String) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        if let formatter = formatters[key] { return body(formatter) }
-        let formatter = make()
-        formatters[key] = formatter
-        return body(formatter)
     }
 }
