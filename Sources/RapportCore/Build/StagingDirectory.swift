@@ -18,6 +18,8 @@ final class StagingDirectory: @unchecked Sendable {
     // @unchecked: `url` and `output` never change; file writes go to distinct paths.
     let url: URL
     let output: URL
+    /// `url.path`, made once: Foundation builds it anew on every call.
+    private let path: String
 
     /// Creates the staging folder, first removing any left by a build that was killed.
     init(for output: URL) throws(Diagnostic) {
@@ -32,6 +34,7 @@ final class StagingDirectory: @unchecked Sendable {
             }
             url = parent.appendingPathComponent("\(prefix)\(ProcessInfo.processInfo.processIdentifier)")
             try fileManager.createDirectory(at: url, withIntermediateDirectories: false)
+            path = url.path
         } catch {
             throw .error("cannot create a staging folder beside the output: \(error.localizedDescription)", at: SourceLocation(path: output.path))
         }
@@ -57,9 +60,9 @@ final class StagingDirectory: @unchecked Sendable {
     /// file were 5% of a build's CPU. Modes are Foundation's (0666 and 0777
     /// less the umask).
     private func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws(Diagnostic) {
-        let path = url.path + "/" + relativePath
-        if let failure = createParentFolder(of: path) { throw writeError(relativePath, errno: failure) }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let file = path + "/" + relativePath
+        if let failure = createParentFolder(of: file) { throw writeError(relativePath, errno: failure) }
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw writeError(relativePath) }
         var offset = 0
         while offset < bytes.count {
@@ -105,7 +108,7 @@ final class StagingDirectory: @unchecked Sendable {
         switch errno {
         case EEXIST:
             return nil
-        case ENOENT where folder.count > url.path.count:
+        case ENOENT where folder.utf8.count > path.utf8.count:
             guard let slash = folder.lastIndex(of: "/") else { return ENOENT }
             if let failure = createFolder(String(folder[..<slash])) { return failure }
             return mkdir(folder, 0o777) == 0 || errno == EEXIST ? nil : errno
@@ -134,18 +137,26 @@ final class StagingDirectory: @unchecked Sendable {
     }
 
     /// Places the previous build's file at `relativePath` without rendering
-    /// it again: a hard link when possible, else a copy.
+    /// it again: a hard link when possible, else a copy. Plain paths and
+    /// mkdir(2), as for written files: URL appending and FileManager's folder
+    /// check were a fifth of a one-customer rebuild, which reuses every
+    /// other page.
     func reuse(_ relativePath: String, from previousOutput: URL) throws(Diagnostic) {
-        let source = previousOutput.appendingPathComponent(relativePath)
-        let file = url.appendingPathComponent(relativePath)
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if link(source.path, file.path) != 0 {
-                try FileManager.default.copyItem(at: source, to: file)
-            }
-        } catch {
-            throw .error("cannot reuse \(relativePath) from the previous build: \(error.localizedDescription)", at: SourceLocation(path: output.path))
+        let source = previousOutput.path + "/" + relativePath
+        let file = path + "/" + relativePath
+        if let failure = createParentFolder(of: file) {
+            throw reuseError(relativePath, String(cString: strerror(failure)))
         }
+        guard link(source, file) != 0 else { return }
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: file)
+        } catch {
+            throw reuseError(relativePath, error.localizedDescription)
+        }
+    }
+
+    private func reuseError(_ relativePath: String, _ reason: String) -> Diagnostic {
+        .error("cannot reuse \(relativePath) from the previous build: \(reason)", at: SourceLocation(path: output.path))
     }
 
     /// Puts the staged site where the output was, atomically where the

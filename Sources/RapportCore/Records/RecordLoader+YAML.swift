@@ -8,7 +8,7 @@ extension RecordLoader {
         do {
             // compose, not load: load would resolve `NO` to false and `02134` to 2134.
             // Scalars are kept as written, so no type resolution (and no regexes).
-            root = try Yams.compose(yaml: text, .basic)
+            root = try Yams.compose(yaml: text, .basic, .default, YAMLSource.encoding)
         } catch {
             return report(error, in: text, into: &assembler)
         }

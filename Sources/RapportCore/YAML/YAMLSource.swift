@@ -6,6 +6,12 @@ import Yams
 /// Scalars are read as the text written (`node.string`), never through
 /// Yams' type resolution, so `NO` stays "NO" and `02134` stays "02134".
 enum YAMLSource {
+    /// Named rather than left to Yams: its default reads the whole process
+    /// environment on every parse (for `YAMS_DEFAULT_ENCODING`), a twentieth
+    /// of a one-customer rebuild with a notes file per customer. Swift
+    /// strings are UTF-8, which is what that default picks.
+    static var encoding: Parser.Encoding { .utf8 }
+
     /// Composes `text`; `lineOffset` is added to every reported line (front
     /// matter starts below the `---` line of a content file).
     static func compose(_ text: String, path: String, lineOffset: Int = 0) throws(DiagnosticList) -> Node? {
@@ -13,7 +19,7 @@ enum YAMLSource {
             // The basic resolver tags every scalar as text: rapport reads the
             // text as written anyway, and the default resolver's regular
             // expressions were a fifth of a no-change build.
-            return try Yams.compose(yaml: text, .basic)
+            return try Yams.compose(yaml: text, .basic, .default, encoding)
         } catch let error as YamlError {
             throw DiagnosticList([diagnostic(for: error, path: path, lineOffset: lineOffset)])
         } catch {
