@@ -12,17 +12,25 @@ struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
         self.init(bytes: Array(digest))
     }
 
-    /// Parses 64 hex digits (either case); nil for anything else.
+    /// Parses 64 hex digits (either case); nil for anything else. Straight
+    /// into the words, as a previous build's manifest holds two per file.
     init?(hex: String) {
-        let digits = Array(hex.utf8)
-        guard digits.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        for index in stride(from: 0, to: 64, by: 2) {
-            guard let high = Hex.value(of: digits[index]), let low = Hex.value(of: digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
+        var hex = hex
+        let parsed = hex.withUTF8 { digits -> (UInt64, UInt64, UInt64, UInt64)? in
+            guard digits.count == 64 else { return nil }
+            func word(_ start: Int) -> UInt64? {
+                var word: UInt64 = 0
+                for index in start..<start + 16 {
+                    guard let value = Hex.value(of: digits[index]) else { return nil }
+                    word = word << 4 | UInt64(value)
+                }
+                return word
+            }
+            guard let first = word(0), let second = word(16), let third = word(32), let fourth = word(48) else { return nil }
+            return (first, second, third, fourth)
         }
-        self.init(bytes: bytes)
+        guard let parsed else { return nil }
+        words = parsed
     }
 
     /// 32 bytes, most significant first in each word.
