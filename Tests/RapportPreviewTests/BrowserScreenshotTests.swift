@@ -166,8 +166,9 @@ private struct HeadlessChromium {
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         let stdout = profile.deletingLastPathComponent().appendingPathComponent("chromium-\(UUID().uuidString).out")
         let stderr = profile.deletingLastPathComponent().appendingPathComponent("chromium-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        // A file that cannot be made fails FileHandle(forWritingTo:) below.
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         // Files, not pipes: a DOM larger than a pipe's buffer would block the browser until we read it.
         let outputHandle = try FileHandle(forWritingTo: stdout)
         let errorHandle = try FileHandle(forWritingTo: stderr)
