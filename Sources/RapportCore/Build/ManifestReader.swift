@@ -5,34 +5,48 @@ import Foundation
 /// Written for the file's one shape, over the strict JSON parser the
 /// records loader already uses: `JSONDecoder`'s keyed containers cost about
 /// 8 µs per entry, half of a no-change rebuild at 10,000 customers (five
-/// entries each). Keys it does not know are ignored and a missing or
-/// mistyped one gives nil, as the decoder did; a round-trip test holds it to
-/// what `ManifestJSONWriter` writes.
+/// entries each). Entries are read one at a time, so no tree of the whole
+/// file is ever held (one was 20 MB at 10,000 customers). Keys it does not
+/// know are ignored and a missing or mistyped one gives nil, as the decoder
+/// did; a round-trip test holds it to what `ManifestJSONWriter` writes.
 enum ManifestReader {
     /// The manifest in `data`; nil when it is not one.
     static func read(_ data: Data) -> Manifest? {
-        let root: JSONValue? = data.withUnsafeBytes { raw in
-            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), start: 0)
-            return try? parser.parseDocument()
-        }
-        guard let root, let members = object(root),
-            let generator = string(members["generator"]),
-            let fileValues = members["files"].flatMap(array)
-        else { return nil }
         var files: [ManifestEntry] = []
-        files.reserveCapacity(fileValues.count)
-        for value in fileValues {
-            guard let entry = entry(value) else { return nil }
-            files.append(entry)
+        var sawFiles = false
+        var others: [String: JSONValue] = [:]
+        let parsed = data.withUnsafeBytes { raw -> Bool in
+            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), start: 0)
+            do {
+                try parser.readDocument { parser throws(JSONParser.SyntaxError) in
+                    guard parser.atObject else { throw parser.refuse("not a manifest") }
+                    try parser.readObject(depth: 1) { parser, key, _ throws(JSONParser.SyntaxError) in
+                        guard key == "files" else {
+                            others[key] = try parser.parseValue(depth: 2)
+                            return
+                        }
+                        guard parser.atArray else { throw parser.refuse("not a list of files") }
+                        sawFiles = true
+                        files = []
+                        try parser.readArray(depth: 2) { parser throws(JSONParser.SyntaxError) in
+                            guard let entry = entry(try parser.parseValue(depth: 3)) else { throw parser.refuse("not a manifest entry") }
+                            files.append(entry)
+                        }
+                    }
+                }
+                return true
+            } catch {
+                return false
+            }
         }
-        let inputs = members["inputs"]
-        let sources = members["sources"]
-        let warnings = members["warnings"]
-        guard isAbsentOrString(inputs), isAbsentOrString(sources), let warningList = optionalDiagnostics(warnings)
+        guard parsed, sawFiles, let generator = string(others["generator"]) else { return nil }
+        let inputs = others["inputs"]
+        let sources = others["sources"]
+        guard isAbsentOrString(inputs), isAbsentOrString(sources), let warnings = optionalDiagnostics(others["warnings"])
         else { return nil }
         var manifest = Manifest(inputs: string(inputs), sources: string(sources), warnings: [], files: files)
         manifest.generator = generator
-        manifest.warnings = warningList
+        manifest.warnings = warnings
         return manifest
     }
 

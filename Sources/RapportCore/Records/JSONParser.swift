@@ -27,17 +27,36 @@ struct JSONParser {
 
     /// Parses the one value the document holds; only whitespace may follow it.
     mutating func parseDocument() throws(SyntaxError) -> JSONValue {
+        var value: JSONValue?
+        try readDocument { parser throws(SyntaxError) in value = try parser.parseValue(depth: 1) }
+        return value!
+    }
+
+    /// Reads the one value the document holds through `root`, which must
+    /// read exactly one value; only whitespace may follow it.
+    mutating func readDocument(_ root: (inout JSONParser) throws(SyntaxError) -> Void) throws(SyntaxError) {
         skipWhitespace()
         guard offset < bytes.count else { throw error("the file is empty: expected a JSON array") }
-        let value = try parseValue(depth: 1)
+        try root(&self)
         skipWhitespace()
         guard offset == bytes.count else { throw error("unexpected text after the end of the JSON value") }
-        return value
+    }
+
+    /// Whether the next value is an object (`{`).
+    var atObject: Bool { offset < bytes.count && bytes[offset] == UInt8(ascii: "{") }
+
+    /// Whether the next value is an array (`[`).
+    var atArray: Bool { offset < bytes.count && bytes[offset] == UInt8(ascii: "[") }
+
+    /// An error at the next value, for readers that refuse what they find there.
+    mutating func refuse(_ message: String) -> SyntaxError {
+        error(message)
     }
 
     // MARK: - Values
 
-    private mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
+    /// Parses the value at the current position, `depth` levels deep.
+    mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
         guard offset < bytes.count else { throw error("unexpected end of file: expected a value") }
         let position = tracker.position(of: offset)
         switch bytes[offset] {
@@ -60,18 +79,38 @@ struct JSONParser {
     }
 
     private mutating func parseObject(depth: Int) throws(SyntaxError) -> [JSONValue.Member] {
+        var members: [JSONValue.Member] = []
+        try readObject(depth: depth) { parser, key, keyPosition throws(SyntaxError) in
+            members.append(JSONValue.Member(key: key, keyPosition: keyPosition, value: try parser.parseValue(depth: depth + 1)))
+        }
+        return members
+    }
+
+    private mutating func parseArray(depth: Int) throws(SyntaxError) -> [JSONValue] {
+        var elements: [JSONValue] = []
+        try readArray(depth: depth) { parser throws(SyntaxError) in elements.append(try parser.parseValue(depth: depth + 1)) }
+        return elements
+    }
+
+    /// Reads the object at the current position (`atObject`) member by
+    /// member, without keeping them: `member` gets each key and must read
+    /// its value, `depth + 1` levels deep. A large file can so be read a
+    /// piece at a time instead of as one tree.
+    mutating func readObject(
+        depth: Int, _ member: (inout JSONParser, String, TextPositionTracker.Position) throws(SyntaxError) -> Void
+    ) throws(SyntaxError) {
         guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth) levels") }
         offset += 1
-        var members: [JSONValue.Member] = []
+        var count = 0
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
             offset += 1
-            return members
+            return
         }
         while true {
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
-                if offset < bytes.count, bytes[offset] == UInt8(ascii: "}"), !members.isEmpty {
+                if offset < bytes.count, bytes[offset] == UInt8(ascii: "}"), count > 0 {
                     throw error("trailing comma before \"}\"")
                 }
                 throw expected("a key in double quotes")
@@ -84,38 +123,42 @@ struct JSONParser {
             }
             offset += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth + 1)
-            members.append(JSONValue.Member(key: key, keyPosition: keyPosition, value: value))
+            try member(&self, key, keyPosition)
+            count += 1
             skipWhitespace()
             guard offset < bytes.count else { throw error("unexpected end of file: the object is never closed") }
             switch bytes[offset] {
             case UInt8(ascii: ","): offset += 1
-            case UInt8(ascii: "}"): offset += 1; return members
+            case UInt8(ascii: "}"): offset += 1; return
             default: throw expected("\",\" or \"}\" after a value in an object")
             }
         }
     }
 
-    private mutating func parseArray(depth: Int) throws(SyntaxError) -> [JSONValue] {
+    /// Reads the array at the current position (`atArray`) element by
+    /// element, without keeping them: `element` must read each one,
+    /// `depth + 1` levels deep.
+    mutating func readArray(depth: Int, _ element: (inout JSONParser) throws(SyntaxError) -> Void) throws(SyntaxError) {
         guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth) levels") }
         offset += 1
-        var elements: [JSONValue] = []
+        var count = 0
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
             offset += 1
-            return elements
+            return
         }
         while true {
             skipWhitespace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "]"), !elements.isEmpty {
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "]"), count > 0 {
                 throw error("trailing comma before \"]\"")
             }
-            elements.append(try parseValue(depth: depth + 1))
+            try element(&self)
+            count += 1
             skipWhitespace()
             guard offset < bytes.count else { throw error("unexpected end of file: the array is never closed") }
             switch bytes[offset] {
             case UInt8(ascii: ","): offset += 1
-            case UInt8(ascii: "]"): offset += 1; return elements
+            case UInt8(ascii: "]"): offset += 1; return
             default: throw expected("\",\" or \"]\" after an array element")
             }
         }
