@@ -6,7 +6,7 @@ import Foundation
 /// records loader already uses: `JSONDecoder`'s keyed containers cost about
 /// 8 µs per entry, half of a no-change rebuild at 10,000 customers (five
 /// entries each). Entries are read one at a time, so no tree of the whole
-/// file is ever held (one was 20 MB at 10,000 customers). Keys it does not
+/// file is ever held (one was 25 MB at 10,000 customers). Keys it does not
 /// know are ignored and a missing or mistyped one gives nil, as the decoder
 /// did; a round-trip test holds it to what `ManifestJSONWriter` writes.
 enum ManifestReader {
@@ -29,7 +29,7 @@ enum ManifestReader {
                         sawFiles = true
                         files = []
                         try parser.readArray(depth: 2) { parser throws(JSONParser.SyntaxError) in
-                            guard let entry = entry(try parser.parseValue(depth: 3)) else { throw parser.refuse("not a manifest entry") }
+                            guard parser.atObject, let entry = try entry(&parser) else { throw parser.refuse("not a manifest entry") }
                             files.append(entry)
                         }
                     }
@@ -52,31 +52,32 @@ enum ManifestReader {
 
     // MARK: - Private
 
-    /// One entry, its members taken in a single pass: a dictionary of them
-    /// per entry was a third of the reading.
-    private static func entry(_ value: JSONValue) -> ManifestEntry? {
-        guard case .object(let members) = value.kind else { return nil }
+    /// The entry object at the parser's position, read member by member
+    /// straight into its fields, without a tree of it in between.
+    private static func entry(_ parser: inout JSONParser) throws(JSONParser.SyntaxError) -> ManifestEntry? {
         var path: String?
         var kind: String?
         var inputs: Digest?
         var sha256: Digest?
-        var customer: JSONValue?
-        var warnings: JSONValue?
-        for member in members {
-            switch member.key {
-            case "path": path = string(member.value)
-            case "kind": kind = string(member.value)
-            case "inputs": inputs = string(member.value).flatMap(Digest.init(hex:))
-            case "sha256": sha256 = string(member.value).flatMap(Digest.init(hex:))
-            case "customer": customer = member.value
-            case "warnings": warnings = member.value
-            default: continue
+        var customer: String?
+        var customerIsValid = true
+        var warnings: [Diagnostic]?? = .some(nil)
+        try parser.readObject(depth: 3) { parser, key, _ throws(JSONParser.SyntaxError) in
+            switch key {
+            case "path": path = try parser.readString(depth: 4)
+            case "kind": kind = try parser.readString(depth: 4)
+            case "inputs": inputs = try parser.readString(depth: 4).flatMap(Digest.init(hex:))
+            case "sha256": sha256 = try parser.readString(depth: 4).flatMap(Digest.init(hex:))
+            case "customer":
+                let value = try parser.parseValue(depth: 4)
+                customerIsValid = isAbsentOrString(value)
+                customer = string(value)
+            case "warnings": warnings = optionalDiagnostics(try parser.parseValue(depth: 4))
+            default: _ = try parser.parseValue(depth: 4)
             }
         }
-        guard let path, let kind, let inputs, let sha256, isAbsentOrString(customer),
-            let warningList = optionalDiagnostics(warnings)
-        else { return nil }
-        return ManifestEntry(path: path, customer: string(customer), kind: kind, inputs: inputs, sha256: sha256, warnings: warningList)
+        guard let path, let kind, let inputs, let sha256, customerIsValid, let warningList = warnings else { return nil }
+        return ManifestEntry(path: path, customer: customer, kind: kind, inputs: inputs, sha256: sha256, warnings: warningList)
     }
 
     /// `.some(nil)` when the value is absent or null, nil when it is not a list of diagnostics.

@@ -53,6 +53,16 @@ struct JSONParser {
         error(message)
     }
 
+    /// The string at the current position; nil, with the value read and
+    /// dropped, when the next value is something else.
+    mutating func readString(depth: Int) throws(SyntaxError) -> String? {
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+            _ = try parseValue(depth: depth)
+            return nil
+        }
+        return try parseString()
+    }
+
     // MARK: - Values
 
     /// Parses the value at the current position, `depth` levels deep.
