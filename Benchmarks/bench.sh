@@ -8,11 +8,11 @@
 #
 # For each customer count it generates a site (Benchmarks/generate_site.py:
 # customers, 15 months of metrics, notes, the sample's newsletter and Q4
-# review), the matching Hugo site and merged Markdown (Benchmarks/hugo_site.py),
-# then alternates runs of: a full rapport build into an emptied output
-# folder, `hugo` (when installed), and cmark_limit (libcmark-gfm alone,
-# one thread). Then it times rapport's no-change rebuild and its rebuild
-# after one customer's row changed. Every run goes through /usr/bin/time -v
+# review), the matching Hugo site and merged Markdown (Benchmarks/hugo_site.py).
+# Then, round after round through the sizes, it alternates runs of: a full
+# rapport build into an emptied output folder, `hugo` (when installed), and
+# cmark_limit (libcmark-gfm alone, one thread). Last it times rapport's
+# no-change rebuild and its rebuild after one customer's row changed. Every run goes through /usr/bin/time -v
 # (CPU time, peak RSS); wall time comes from the shell's clock.
 #
 # Results: a table on stdout, raw runs in WORK/raw.tsv, medians and ratios
@@ -142,16 +142,25 @@ echo "== machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loa
 "$RAPPORT" --version
 [ "$USE_HUGO" = 1 ] && hugo version
 
-for N in $CUSTOMERS; do
-    R="${RUNS:-$([ "$N" -ge 100000 ] && echo 3 || echo 5)}"
+# runs_for N: timed runs per tool and phase at N customers.
+runs_for() {
+    echo "${RUNS:-$([ "$1" -ge 100000 ] && echo 3 || echo 5)}"
+}
+
+# use_size N: points N, SITE, OUT and the rest at the N-customer files.
+use_size() {
+    N="$1"
     SITE="$WORK/site-$N"; OUT="$WORK/out-$N"
     HUGO_SITE="$WORK/hugo-$N"; HUGO_OUT="$WORK/hugo-out-$N"
     MERGED="$WORK/merged-$N"; CMARK_OUT="$WORK/cmark-out-$N"
+    BUILD=("$RAPPORT" build --site "$SITE" --output "$OUT" --today "$TODAY" "${JOBS[@]}")
+}
+
+for N in $CUSTOMERS; do
+    use_size "$N"
     echo "== $N customers: generating sites"
     python3 "$ROOT/Benchmarks/generate_site.py" --customers "$N" --out "$SITE"
     python3 "$ROOT/Benchmarks/hugo_site.py" --site "$SITE" --out "$HUGO_SITE" --merged "$MERGED"
-
-    BUILD=("$RAPPORT" build --site "$SITE" --output "$OUT" --today "$TODAY" "${JOBS[@]}")
     # Warm-up (untimed): the build must succeed with no errors, and it fills the
     # page cache. Skipped at 100,000 customers, where it would take as long as a
     # timed run; a failing timed run stops the benchmark just the same.
@@ -164,21 +173,40 @@ for N in $CUSTOMERS; do
         fi
         grep ' customers\{0,1\}, ' "$WORK/warmup.out" | tail -1 | sed 's/^/   rapport: /'
     fi
-    HUGO_PAGES="$N"
+done
 
-    echo "== $N customers: $R alternating runs of full builds"
-    for run in $(seq 1 "$R"); do
+# Full builds go round the sizes as well as the tools: the machine's load
+# drifts over minutes, and cost per customer is compared across sizes, so
+# each size must see the same load as the others (the linearity check
+# failed once when the load rose between the 1,000 and 10,000 blocks).
+MOST_RUNS=0
+for N in $CUSTOMERS; do
+    R="$(runs_for "$N")"
+    [ "$R" -gt "$MOST_RUNS" ] && MOST_RUNS="$R"
+done
+echo "== full builds: up to $MOST_RUNS rounds of each size, alternating rapport, Hugo and cmark-gfm"
+for run in $(seq 1 "$MOST_RUNS"); do
+    for N in $CUSTOMERS; do
+        [ "$run" -le "$(runs_for "$N")" ] || continue
+        use_size "$N"
         rm -rf "$OUT"
         timed rapport full "$run" - -- "${BUILD[@]}" "${CLEAN[@]}"
         if [ "$USE_HUGO" = 1 ]; then
             rm -rf "$HUGO_OUT"
+            # Pages Hugo wrote the round before (the customers, the first time);
+            # kept in a file, as macOS's bash 3 has no associative arrays.
+            HUGO_PAGES="$(cat "$WORK/hugo-pages-$N" 2>/dev/null || echo "$N")"
             timed hugo full "$run" "$HUGO_PAGES" -- hugo --quiet --source "$HUGO_SITE" --destination "$HUGO_OUT"
-            HUGO_PAGES="$(find "$HUGO_OUT" -name '*.html' | wc -l)"
+            find "$HUGO_OUT" -name '*.html' | wc -l | tr -d ' ' > "$WORK/hugo-pages-$N"
         fi
         rm -rf "$CMARK_OUT"
         timed cmark full "$run" "$N" -- "$WORK/cmark_limit" "$MERGED" "$CMARK_OUT"
     done
+done
 
+for N in $CUSTOMERS; do
+    use_size "$N"
+    R="$(runs_for "$N")"
     echo "== $N customers: $R no-change rebuilds, $R one-customer-changed rebuilds"
     for run in $(seq 1 "$R"); do
         timed rapport nochange "$run" - -- "${BUILD[@]}"
