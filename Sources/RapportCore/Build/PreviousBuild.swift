@@ -17,8 +17,8 @@ struct PreviousBuild: Sendable {
     let warnings: [Diagnostic]
 
     /// `output.path`, made once: Foundation builds it anew on every call,
-    /// and every output file is looked for under it.
-    private let outputPath: String
+    /// and every reused file is looked for and linked from under it.
+    let outputPath: String
 
     /// Reads `manifest.json` from the output folder; nil when there is none,
     /// it cannot be read, or another rapport version wrote it.

@@ -176,7 +176,7 @@ public struct SiteBuilder: Sendable {
         render: () throws(Diagnostic) -> String
     ) throws(Diagnostic) -> (entry: ManifestEntry, reused: Bool) {
         if let previous, let staging, let entry = previous.reusable(path, inputs: inputs) {
-            try staging.reuse(path, from: previous.output)
+            try staging.reuse(path, from: previous.outputPath)
             return (entry, true)
         }
         let page = try render()
@@ -236,7 +236,7 @@ public struct SiteBuilder: Sendable {
                     let printEntry = printing ? previous.reusable(printPath, inputs: printInputs) : nil
                     if !printing || printEntry != nil {
                         for entry in [webEntry] + (printEntry.map { [$0] } ?? []) {
-                            try staging.reuse(entry.path, from: previous.output)
+                            try staging.reuse(entry.path, from: previous.outputPath)
                             outcome.files.append(entry)
                             outcome.reused += 1
                             outcome.pages += 1

@@ -139,10 +139,10 @@ final class StagingDirectory: @unchecked Sendable {
     /// Places the previous build's file at `relativePath` without rendering
     /// it again: a hard link when possible, else a copy. Plain paths and
     /// mkdir(2), as for written files: URL appending and FileManager's folder
-    /// check were a fifth of a one-customer rebuild, which reuses every
-    /// other page.
-    func reuse(_ relativePath: String, from previousOutput: URL) throws(Diagnostic) {
-        let source = previousOutput.path + "/" + relativePath
+    /// check were an eighth of a one-customer rebuild, which reuses every
+    /// other page. `previousOutput` is the previous output folder's path.
+    func reuse(_ relativePath: String, from previousOutput: String) throws(Diagnostic) {
+        let source = previousOutput + "/" + relativePath
         let file = path + "/" + relativePath
         if let failure = createParentFolder(of: file) {
             throw reuseError(relativePath, String(cString: strerror(failure)))
