@@ -137,38 +137,60 @@ extension PrintInliner {
         }
     }
 
+    /// What `inlineAttributes` may do to an attribute's value.
+    private enum AttributeRewrite {
+        /// A fetched URL (`src`, `poster`, ...): inlined as a data URI or removed.
+        case fetched
+        /// Each candidate URL of an `img` or `source` `srcset`.
+        case srcset
+        /// The `url()`s of a `style` attribute.
+        case style
+        /// A link's `href`, made absolute.
+        case link
+    }
+
+    /// The one list of the attributes the print page rewrites: both the
+    /// rewriting and the skim that copies untouched tags ask it.
+    private static func rewrite(of attribute: String, in element: String) -> AttributeRewrite? {
+        if fetchedAttributes[element]?.contains(attribute) == true { return .fetched }
+        switch (element, attribute) {
+        case ("img", "srcset"), ("source", "srcset"): return .srcset
+        case ("a", "href"), ("area", "href"): return .link
+        case (_, "style"): return .style
+        default: return nil
+        }
+    }
+
     /// Inlines the tag's fetched attributes, its `style` attribute's `url()`s
     /// and, for links, makes `href` absolute.
     private func inlineAttributes(of tag: HTMLTag, problems: inout [PrintProblem]) -> HTMLTag {
         var result = tag
         result.attributes = []
-        let fetched = Self.fetchedAttributes[tag.name] ?? []
         for attribute in tag.attributes {
-            guard let value = attribute.value else {
+            guard let value = attribute.value, let rewrite = Self.rewrite(of: attribute.name, in: tag.name) else {
                 result.attributes.append(attribute)
                 continue
             }
             let source = "<\(tag.name) \(attribute.name)>"
-            if fetched.contains(attribute.name) {
+            switch rewrite {
+            case .fetched:
                 switch replacement(for: value, from: pageDirectory, source: source, problems: &problems) {
                 case .keep: result.attributes.append(attribute)
                 case .dataURI(let uri): result.attributes.append(HTMLAttribute(name: attribute.name, value: uri))
                 case .remove: break
                 }
-            } else if attribute.name == "srcset", tag.name == "img" || tag.name == "source" {
+            case .srcset:
                 let srcset = inlineSrcset(value, source: source, problems: &problems)
                 if srcset == value {
                     result.attributes.append(attribute)
                 } else if !srcset.isEmpty {
                     result.attributes.append(HTMLAttribute(name: attribute.name, value: srcset))
                 }
-            } else if attribute.name == "style" {
+            case .style:
                 let css = inlineCSS(value, from: pageDirectory, source: "style attribute of <\(tag.name)>", depth: 0, problems: &problems)
                 result.attributes.append(css == value ? attribute : HTMLAttribute(name: attribute.name, value: css))
-            } else if attribute.name == "href", tag.name == "a" || tag.name == "area", let absolute = absoluteLink(value) {
-                result.attributes.append(HTMLAttribute(name: attribute.name, value: absolute))
-            } else {
-                result.attributes.append(attribute)
+            case .link:
+                result.attributes.append(absoluteLink(value).map { HTMLAttribute(name: attribute.name, value: $0) } ?? attribute)
             }
         }
         return result
@@ -176,15 +198,10 @@ extension PrintInliner {
 
     /// Whether `element` (any of its tags, when `attribute` is nil) or its
     /// `attribute` may make `inlineHTML` rewrite the tag: elements with a
-    /// case of their own always may; otherwise what `inlineAttributes` rewrites.
+    /// case of their own always may; otherwise the attributes `rewrite` lists.
     private static func mayChange(_ element: String, _ attribute: String?) -> Bool {
         guard let attribute else { return elementsWithOwnCase.contains(element) }
-        switch element {
-        case "img", "source": if attribute == "srcset" { return true }
-        case "a", "area": if attribute == "href" { return true }
-        default: break
-        }
-        return attribute == "style" || fetchedAttributes[element]?.contains(attribute) == true
+        return rewrite(of: attribute, in: element) != nil
     }
 
     /// Attributes a browser or print engine fetches, per element.
