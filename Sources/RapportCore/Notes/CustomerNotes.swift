@@ -28,9 +28,10 @@ public struct CustomerNotes: Sendable, Hashable {
     }
 
     public var path: String
-    /// A hash of the file's text, for input hashes. The text itself is not
-    /// kept: at 1.5 KB a customer it was a sixth of a large build's memory.
-    public var sourceHash = ""
+    /// A hash of the file's text, for input hashes and to know the file
+    /// again. The text itself is not kept: at 1.5 KB a customer it was a
+    /// sixth of a large build's memory.
+    var sourceHash: Digest
     /// Warnings found while reading it (unknown keys: usually typos).
     public var warnings: [Diagnostic] = []
     public var goals: [String] = []
@@ -42,7 +43,8 @@ public struct CustomerNotes: Sendable, Hashable {
     /// on the render workers.
     public var bodyMarkdown: String = ""
 
-    public init(path: String) {
+    init(path: String, sourceHash: Digest) {
         self.path = path
+        self.sourceHash = sourceHash
     }
 }

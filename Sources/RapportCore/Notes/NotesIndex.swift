@@ -20,8 +20,7 @@ struct NotesSummary: Sendable, Hashable {
 
     init(_ notes: CustomerNotes) {
         fileName = String(notes.path.dropFirst(Self.folder.count))
-        guard let digest = Digest(hex: notes.sourceHash) else { preconditionFailure("InputHasher gives 64 hex digits") }
-        sourceHash = digest
+        sourceHash = notes.sourceHash
         lastContact = notes.lastContact
         hasIssues = !notes.issues.isEmpty
     }
@@ -71,7 +70,7 @@ struct NotesIndex: Sendable {
         } catch {
             throw changed
         }
-        guard Digest(hex: notes.sourceHash) == summary.sourceHash else { throw changed }
+        guard notes.sourceHash == summary.sourceHash else { throw changed }
         return notes
     }
 }

@@ -58,8 +58,7 @@ struct NotesLoader {
         if let unclosedAt {
             throw DiagnosticList([.error("front matter opened with --- is never closed", at: SourceLocation(path: path, line: unclosedAt, column: 1))])
         }
-        var notes = CustomerNotes(path: path)
-        notes.sourceHash = InputHasher.hash(text)
+        var notes = CustomerNotes(path: path, sourceHash: InputHasher.digest(text))
         var problems: [Diagnostic] = []
         if let yaml = split.yaml, let root = try YAMLSource.compose(yaml, path: path, lineOffset: split.yamlLineOffset) {
             var map = YAMLMap(root, path: path, lineOffset: split.yamlLineOffset, what: "notes front matter")

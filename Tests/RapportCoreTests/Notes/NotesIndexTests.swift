@@ -19,7 +19,7 @@ import Testing
         let parsed = try NotesLoader.parse(text, path: "Content/notes/E-1.md")
         let summary = try #require(index["E-1"])
         #expect(summary.path == "Content/notes/E-1.md")
-        #expect(summary.sourceHash.description == parsed.sourceHash)
+        #expect(summary.sourceHash == parsed.sourceHash)
         #expect(summary.lastContact == parsed.lastContact)
         #expect(summary.hasIssues == !parsed.issues.isEmpty)
     }

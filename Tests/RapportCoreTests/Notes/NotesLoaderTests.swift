@@ -51,7 +51,7 @@ import Testing
     @Test func readsEveryField() throws {
         let notes = try NotesLoader.parse(Self.full, path: Self.path)
         #expect(notes.path == "Content/notes/A-1.md")
-        #expect(notes.sourceHash == InputHasher.hash(Self.full))
+        #expect(notes.sourceHash == InputHasher.digest(Self.full))
         #expect(notes.goals == ["Roll out to every team", "Cut onboarding to a week"])
         #expect(notes.wins == ["Weekly report adopted"])
         #expect(
