@@ -63,6 +63,14 @@ struct JSONParser {
         return try parseString()
     }
 
+    /// Reads the value at the current position and returns where its bytes
+    /// lie, for a reader that hands them to a decoder of their own.
+    mutating func readRawValue(depth: Int) throws(SyntaxError) -> Range<Int> {
+        let start = offset
+        _ = try parseValue(depth: depth)
+        return start..<offset
+    }
+
     // MARK: - Values
 
     /// Parses the value at the current position, `depth` levels deep.
