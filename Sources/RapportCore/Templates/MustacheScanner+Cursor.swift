@@ -23,6 +23,8 @@ extension MustacheScanner {
         let text: String
         private let bytes: [UInt8]
         var position = Position()
+        /// The tag delimiters in force: `{{` `}}` until a `{{=<% %>=}}` tag changes them.
+        var delimiters = Delimiters.standard
 
         init(_ text: String) {
             self.text = text
@@ -68,6 +70,31 @@ extension MustacheScanner {
             return step(at: offset + 1).ascii == second
         }
 
+        /// Whether the open delimiter starts here.
+        var isAtOpen: Bool {
+            delimiters.isStandard ? isAt(UInt8(ascii: "{"), UInt8(ascii: "{")) : isAt(delimiters.open)
+        }
+
+        /// Whether the close delimiter starts here.
+        var isAtClose: Bool {
+            delimiters.isStandard ? isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) : isAt(delimiters.close)
+        }
+
+        /// Whether `sequence` (ASCII) starts here, its last byte not joined to a following combining mark.
+        func isAt(_ sequence: [UInt8]) -> Bool {
+            let offset = position.offset
+            guard offset + sequence.count <= bytes.count else { return false }
+            for index in sequence.indices where bytes[offset + index] != sequence[index] { return false }
+            let end = offset + sequence.count
+            if end == bytes.count || bytes[end] < 0x80 { return true }
+            return step(at: end - 1).ascii == sequence[sequence.count - 1]
+        }
+
+        /// Steps over a delimiter found by `isAtOpen` or `isAtClose`.
+        mutating func advance(over sequence: [UInt8]) {
+            for _ in sequence { advance() }
+        }
+
         mutating func advance() {
             position.offset += step(at: position.offset).length
             // A character ending in LF is "\n" or "\r\n": LF never joins anything but a preceding CR.
@@ -79,8 +106,14 @@ extension MustacheScanner {
             }
         }
 
-        /// Advances to the next lone `{` or the end; the inner loop of reading text between tags.
+        /// Advances to the next open delimiter or the end; with `{{`, to the
+        /// next lone `{`, which the caller checks. The inner loop of reading
+        /// text between tags.
         mutating func advanceToOpeningBrace() {
+            guard delimiters.isStandard else {
+                while !isAtEnd, !isAt(delimiters.open) { advance() }
+                return
+            }
             while !isAtEnd {
                 // Pairs of ASCII bytes are always whole characters (CR LF aside),
                 // so most text is counted here without asking `String`.

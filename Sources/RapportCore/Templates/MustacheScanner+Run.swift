@@ -67,6 +67,10 @@ extension MustacheScanner {
             while true {
                 cursor.advanceToOpeningBrace()
                 guard !cursor.isAtEnd else { break }
+                guard cursor.delimiters.isStandard else {
+                    foundTag = true
+                    break
+                }
                 let next = cursor.next
                 if next == UInt8(ascii: "{") {
                     foundTag = true
@@ -88,16 +92,15 @@ extension MustacheScanner {
 
         private mutating func scanTag() {
             let start = cursor.position
-            cursor.advance()
-            cursor.advance()
+            cursor.advance(over: cursor.delimiters.open)
             guard let sigil = cursor.current else {
-                report("unterminated tag {{", at: start)
+                report("unterminated tag \(openText)", at: start)
                 stopped = true
                 return
             }
             if cursor.isAtNewline {
                 // swift-mustache silently drops a `{{` that ends a line, taking what follows as text.
-                report("line break directly after {{", at: start)
+                report("line break directly after \(openText)", at: start)
                 return
             }
             do throws(TagSyntaxError) {
@@ -106,8 +109,8 @@ extension MustacheScanner {
                     cursor.advance()
                     scanComment(from: start)
                 case UInt8(ascii: "="):
-                    report("changing delimiters is not supported", at: start)
-                    stopped = true
+                    cursor.advance()
+                    scanSetDelimiters(from: start)
                 case UInt8(ascii: "%"):
                     cursor.advance()
                     try scanPragma(from: start)
@@ -214,16 +217,15 @@ extension MustacheScanner {
         private mutating func scanComment(from start: Cursor.Position) {
             let contentStart = cursor.position
             while !cursor.isAtEnd {
-                if cursor.isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) {
+                if cursor.isAtClose {
                     let content = cursor.text(from: contentStart)
-                    cursor.advance()
-                    cursor.advance()
+                    cursor.advance(over: cursor.delimiters.close)
                     append(.tag(makeTag(.comment, Self.trimmed(content), [], at: start)))
                     return
                 }
                 cursor.advance()
             }
-            report("unterminated comment {{!", at: start)
+            report("unterminated comment \(openText)!", at: start)
             stopped = true
         }
 
@@ -236,9 +238,8 @@ extension MustacheScanner {
             cursor.skipWhitespace()
             let value = cursor.read(while: MustacheScanner.isPlainNameByte)
             cursor.skipWhitespace()
-            guard cursor.isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) else { throw pragmaError() }
-            cursor.advance()
-            cursor.advance()
+            guard cursor.isAtClose else { throw pragmaError() }
+            cursor.advance(over: cursor.delimiters.close)
             let tag = makeTag(.pragma, "\(key):\(value)", [], at: start)
             guard !key.isEmpty, !value.isEmpty else {
                 report("invalid pragma \(tag); expected {{%CONTENT_TYPE:HTML}}", at: tag)
@@ -256,6 +257,41 @@ extension MustacheScanner {
             checkPlacement(of: tag)
             append(.tag(tag))
         }
+
+        /// Reads `=<% %>=` after the open delimiter and makes those the
+        /// delimiters from the end of this tag on.
+        private mutating func scanSetDelimiters(from start: Cursor.Position) {
+            cursor.skipWhitespace()
+            let open = readDelimiter()
+            cursor.skipWhitespace()
+            let close = readDelimiter()
+            cursor.skipWhitespace()
+            let isWellFormed = !open.isEmpty && !close.isEmpty && cursor.current == UInt8(ascii: "=")
+            if isWellFormed { cursor.advance() }
+            guard isWellFormed, cursor.isAtClose else {
+                report(
+                    "invalid delimiter tag; expected \(openText)=<% %>=\(closeText): two delimiters of ASCII characters other than spaces and '='",
+                    at: start)
+                stopped = true
+                return
+            }
+            cursor.advance(over: cursor.delimiters.close)
+            let delimiters = Delimiters(open: open, close: close)
+            append(.tag(makeTag(.setDelimiter, delimiters.description, [], at: start)))
+            cursor.delimiters = delimiters
+        }
+
+        private mutating func readDelimiter() -> [UInt8] {
+            var bytes: [UInt8] = []
+            while let byte = cursor.current, Delimiters.isDelimiterByte(byte) {
+                bytes.append(byte)
+                cursor.advance()
+            }
+            return bytes
+        }
+
+        private var openText: String { String(decoding: cursor.delimiters.open, as: UTF8.self) }
+        private var closeText: String { String(decoding: cursor.delimiters.close, as: UTF8.self) }
 
         private func pragmaError() -> TagSyntaxError {
             TagSyntaxError(reason: cursor.isAtEnd ? .endOfText : .invalidPragma, position: cursor.position)
@@ -326,16 +362,16 @@ extension MustacheScanner {
         private mutating func recover(from error: TagSyntaxError, tagStart: Cursor.Position) {
             switch error.reason {
             case .endOfText:
-                report("unterminated tag {{", at: tagStart)
+                report("unterminated tag \(openText)", at: tagStart)
                 stopped = true
             case .runsIntoNextTag, .runsOntoNextLine:
-                report("unterminated tag {{", at: tagStart)
+                report("unterminated tag \(openText)", at: tagStart)
                 cursor.position = error.position
             case .missingThirdBrace:
-                report("a tag opened with {{{ must end with }}}", at: error.position)
+                report("a tag opened with \(openText){ must end with }\(closeText)", at: error.position)
                 cursor.position = error.position
             case .singleBrace:
-                report("a tag must end with }}", at: error.position)
+                report("a tag must end with \(closeText)", at: error.position)
                 skipRestOfTag(from: error.position)
             case .spaceInName:
                 report("a tag name cannot contain spaces", at: error.position)
@@ -353,12 +389,11 @@ extension MustacheScanner {
         private mutating func skipRestOfTag(from position: Cursor.Position) {
             cursor.position = position
             while !cursor.isAtEnd {
-                if cursor.isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) {
-                    cursor.advance()
-                    cursor.advance()
+                if cursor.isAtClose {
+                    cursor.advance(over: cursor.delimiters.close)
                     return
                 }
-                if cursor.isAt(UInt8(ascii: "{"), UInt8(ascii: "{")) {
+                if cursor.isAtOpen {
                     return
                 }
                 cursor.advance()

@@ -54,11 +54,10 @@ extension MustacheScanner {
         let newlineBefore = cursor.skipWhitespace()
         let name = cursor.read(while: isAllowed)
         let newlineAfter = cursor.skipWhitespace()
-        guard cursor.isAt(UInt8(ascii: "}"), UInt8(ascii: "}")) else {
+        guard cursor.isAtClose else {
             throw syntaxError(at: cursor, afterNewline: newlineBefore || newlineAfter, isAllowed: isAllowed)
         }
-        cursor.advance()
-        cursor.advance()
+        cursor.advance(over: cursor.delimiters.close)
         return name
     }
 
@@ -97,11 +96,11 @@ extension MustacheScanner {
     ) -> TagSyntaxError {
         let reason: TagSyntaxError.Reason
         if let byte = cursor.current, let character = cursor.currentCharacter {
-            if cursor.isAt(UInt8(ascii: "{"), UInt8(ascii: "{")) {
+            if cursor.isAtOpen {
                 reason = .runsIntoNextTag
             } else if afterNewline {
                 reason = .runsOntoNextLine
-            } else if byte == UInt8(ascii: "}") {
+            } else if byte == cursor.delimiters.close[0] {
                 reason = cursor.next == nil ? .endOfText : .singleBrace
             } else if byte != Cursor.otherCharacter, isAllowed(byte) {
                 // Reading the name stops only at a disallowed character, so an allowed one here follows a space.

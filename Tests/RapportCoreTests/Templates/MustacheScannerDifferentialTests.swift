@@ -78,7 +78,6 @@
             "{{>}}",
             "{{(x)}}",
             "text {{",
-            "{{=<% %>=}}<%a%>",
             "{{\nname}}",
             "{{\r\nname}}",
         ]
@@ -139,7 +138,6 @@
             } catch {
                 return error.diagnostics.allSatisfy { diagnostic in
                     diagnostic.message.hasPrefix("empty tag name")
-                        || diagnostic.message == "changing delimiters is not supported"
                         || (diagnostic.message.hasPrefix("invalid transform syntax '(") || diagnostic.message.contains("(("))
                         || diagnostic.message == "line break directly after {{"
                         || (diagnostic.message == "unterminated tag {{" && template.hasSuffix("{{"))

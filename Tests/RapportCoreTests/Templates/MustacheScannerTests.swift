@@ -46,6 +46,21 @@ import Testing
         )
     }
 
+    @Test func setDelimiterTagsChangeTheDelimitersForTheRestOfTheTemplate() throws {
+        let text = "a {{=<% %>=}}<%name%> {{x}}\n<%={{ }}=%>{{#s}}{{/s}}"
+        let nodes = try MustacheScanner().scan(text, path: "t.md")
+        #expect(
+            nodes == [
+                .text("a "),
+                .tag(MustacheTag(.setDelimiter, "<% %>", line: 1, column: 3)),
+                .tag(MustacheTag(.variable, "name", line: 1, column: 14)),
+                .text(" {{x}}\n"),
+                .tag(MustacheTag(.setDelimiter, "{{ }}", line: 2, column: 1)),
+                .section(MustacheTag(.section, "s", line: 2, column: 12), children: []),
+            ]
+        )
+    }
+
     @Test func everyTagKindScans() throws {
         let text = """
             {{%CONTENT_TYPE:TEXT}}{{^none}}-{{/none}}{{> header}}{{>* dynamic}}{{<base}}
@@ -187,7 +202,11 @@ import Testing
         ("{{#}}{{/}}", ["t.md:11:1: error: empty tag name in {{#}}", "t.md:11:6: error: empty tag name in {{/}}"]),
         ("{{>}}{{<*}}", ["t.md:11:1: error: empty tag name in {{>}}", "t.md:11:6: error: empty tag name in {{<*}}"]),
         // Unsupported
-        ("x\n{{=<% %>=}}\n<%#a%>", ["t.md:12:1: error: changing delimiters is not supported"]),
+        ("x\n{{=<% %>=}}\n<%#a%>", ["t.md:13:1: error: unclosed section {{#a}}"]),
+        ("{{=<% %>}}", ["t.md:11:1: error: invalid delimiter tag; expected {{=<% %>=}}: two delimiters of ASCII characters other than spaces and '='"]),
+        ("{{=<%%>=}}", ["t.md:11:1: error: invalid delimiter tag; expected {{=<% %>=}}: two delimiters of ASCII characters other than spaces and '='"]),
+        ("{{=[ ]=}}[name", ["t.md:11:10: error: unterminated tag ["]),
+        ("{{=| |=}}|a b|", ["t.md:11:13: error: a tag name cannot contain spaces"]),
         ("{{%FOO:bar}}", ["t.md:11:1: error: unknown pragma 'FOO'; only CONTENT_TYPE is supported"]),
         ("{{%CONTENT_TYPE:XML}}", ["t.md:11:1: error: unknown content type 'XML'; expected one of HTML, TEXT"]),
         ("{{%CONTENT_TYPE}}", ["t.md:11:1: error: invalid pragma; expected {{%CONTENT_TYPE:HTML}}"]),
