@@ -32,6 +32,8 @@ struct CompiledDocument: Sendable {
     var nodes: [MustacheNode]
     /// The parsed body, with the Markdown content-type pragma.
     var template: MustacheTemplate?
+    /// The body compiled against the content partials.
+    var body: CompiledTemplate
     /// `title`, `subject` and `preheader` as templates, by key.
     var headerTemplates: [String: CompiledText] = [:]
     var layoutName: String
@@ -48,5 +50,6 @@ struct CompiledDocument: Sendable {
 struct CompiledText: Sendable {
     var nodes: [MustacheNode]
     var template: MustacheTemplate
+    var compiled: CompiledTemplate
     var path: String
 }

@@ -243,7 +243,13 @@ final class PageRenderer {
         var document = model["document"] as? ViewModel ?? [:]
         for key in ["title", "subject", "preheader"] {
             if let header = compiled.headerTemplates[key] {
-                document[key] = header.template.render(model)
+                if TemplateLibrary.usesSwiftMustache {
+                    document[key] = header.template.render(model)
+                } else {
+                    var renderer = TemplateRenderer()
+                    try? renderer.render(header.compiled, library: [], context: TemplateValue(viewModel: model))
+                    document[key] = renderer.output.string
+                }
             }
         }
         if compiled.document.frontMatter.subject == nil, let title = document["title"] {

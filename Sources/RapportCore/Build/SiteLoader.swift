@@ -152,7 +152,7 @@ struct SiteLoader {
     // MARK: - Templates
 
     private func loadContentPartials() throws(DiagnosticList) -> TemplateLibrary {
-        var library = TemplateLibrary()
+        var library = TemplateLibrary(contentType: .markdown, checksEmptyValues: true)
         var problems: [Diagnostic] = []
         for partial in try ContentLoader(siteDirectory: options.siteDirectory).partials() {
             do {
@@ -166,13 +166,18 @@ struct SiteLoader {
         for entry in library.entries.values.sorted(by: { $0.name < $1.name }) {
             problems += library.missingReferences(in: entry.nodes, path: entry.path, kind: "partial")
         }
+        do {
+            try library.compile()
+        } catch {
+            problems += error.diagnostics
+        }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return library
     }
 
     private func loadLayouts() throws(DiagnosticList) -> TemplateLibrary {
         let directory = options.siteDirectory.appendingPathComponent("Layouts")
-        var library = TemplateLibrary()
+        var library = TemplateLibrary(contentType: .html)
         var problems: [Diagnostic] = []
         let files = (FileManager.default.subpaths(atPath: directory.path) ?? [])
             .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
@@ -198,6 +203,11 @@ struct SiteLoader {
         for required in ["index", "customer", "edition"] where !library.contains(required) && problems.isEmpty {
             problems.append(
                 .error("layout \"\(required)\" not found: add Layouts/\(required).mustache (rapport init writes a full set)", at: SourceLocation(path: "Layouts/\(required).mustache")))
+        }
+        do {
+            try library.compile()
+        } catch {
+            problems += error.diagnostics
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return library
@@ -252,6 +262,7 @@ struct SiteLoader {
         }
         var nodes: [MustacheNode] = []
         var template: MustacheTemplate?
+        var body = CompiledTemplate(name: document.name, path: document.path, contentType: .markdown)
         var headers: [String: CompiledText] = [:]
         do {
             var library = TemplateLibrary()
@@ -260,6 +271,7 @@ struct SiteLoader {
                 prefix: MarkdownContentType.pragma, scanner: scanner)
             nodes = library.entries[document.name]!.nodes
             template = library.mustache.getTemplate(named: document.name)
+            body = try partials.compile(nodes, name: document.name, path: document.path, contentType: .markdown, checksEmptyValues: true)
             problems += partials.missingReferences(in: nodes, path: document.path, kind: "partial")
             let checker = FieldChecker(partials: partials.entries)
             problems += checker.unknownNames(in: nodes, path: document.path, schema: schema)
@@ -273,7 +285,7 @@ struct SiteLoader {
         }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
         return CompiledDocument(
-            document: document, nodes: nodes, template: template, headerTemplates: headers, layoutName: layoutName, date: date!,
+            document: document, nodes: nodes, template: template, body: body, headerTemplates: headers, layoutName: layoutName, date: date!,
             period: period,
             fallbacks: config.fallbacks.merging(document.frontMatter.fallbacks) { _, documentValue in documentValue }
                 .sorted { $0.key < $1.key }.map { (path: $0.key, value: $0.value) },
@@ -305,7 +317,9 @@ struct SiteLoader {
                 }
                 problems += checker.unknownNames(in: nodes, path: document.path, schema: schema)
                 let template = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}\n" + value)
-                headers[key] = CompiledText(nodes: nodes, template: template, path: document.path)
+                let compiled = try TemplateCompiler(templateIndex: [:], checksEmptyValues: true)
+                    .compile(nodes, name: key, path: document.path, contentType: .text)
+                headers[key] = CompiledText(nodes: nodes, template: template, compiled: compiled, path: document.path)
             } catch let error as DiagnosticList {
                 problems += error.diagnostics
             } catch {
