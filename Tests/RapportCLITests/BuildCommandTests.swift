@@ -9,7 +9,7 @@ import Testing
         let result = try RapportProcess.run(
             ["build", "--site", TestFolders.fixture("Everything").path, "--output", output.path] + Self.today)
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.wholeMatch(of: /Built 4 customers, 24 pages, 0 warnings, \d+\.\d\d s\n/) != nil, "\(result)")
+        #expect(result.stdout.wholeMatch(of: /Built 4 customers, 47 pages, 0 warnings, \d+\.\d\d s\n/) != nil, "\(result)")
         #expect(result.stderr == "", "not a terminal: no progress bar, and no warnings")
         #expect(FileTree(output) == FileTree(TestFolders.fixture("Golden/Everything")), "the CLI writes the golden output")
     }
@@ -98,7 +98,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.wholeMatch(of: /Built 1 customer, \d+ pages, 0 warnings, \d+\.\d\d s\n/) != nil, "\(result)")
         let hubs = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("customers").path)
-        #expect(hubs == ["e-2"])
+        #expect(hubs.sorted() == ["e-2", "page"], "one hub, beside the paginated list of customers")
     }
 
     @Test func jobsZeroIsAUsageError() throws {

@@ -8,7 +8,7 @@ import Testing
         let before = FileTree(parent)
         let result = try RapportProcess.run(["check", "--site", site.path, "--today", "2026-11-26"])
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.wholeMatch(of: /Checked 4 customers, 24 pages, 0 warnings, \d+\.\d\d s\n/) != nil, "\(result)")
+        #expect(result.stdout.wholeMatch(of: /Checked 4 customers, 47 pages, 0 warnings, \d+\.\d\d s\n/) != nil, "\(result)")
         #expect(result.stderr == "")
         #expect(FileTree(parent) == before, "check wrote something")
     }

@@ -16,7 +16,7 @@ import Testing
 /// stopped whatever happens.
 @Suite("Real browser", .serialized)
 struct BrowserScreenshotTests {
-    @Test("headless Chromium shows the served dashboard with the customer switcher", .timeLimit(.minutes(3)))
+    @Test("headless Chromium shows the served dashboard with the customer switcher, and every customer on the list page", .timeLimit(.minutes(3)))
     func dashboardInChromium() async throws {
         let chromium = try #require(
             HeadlessChromium.locate(),
@@ -46,10 +46,16 @@ struct BrowserScreenshotTests {
             #expect(dom.contains("<aside id=\"rapport-switcher\" aria-label=\"Preview: open a customer\">"), "no customer switcher")
             #expect(dom.contains("<input id=\"rapport-switcher-q\" type=\"search\" placeholder=\"Name or id\" autocomplete=\"off\">"))
             #expect(dom.contains("<script>/* rapport serve: live reload */"), "no live-reload script")
+            #expect(dom.contains("href=\"customers/page/1/index.html\""), "no link to every customer")
+            // The dashboard shows capped lists; every customer is on the paginated list (500 to a page).
+            let listURL = server.url.appendingPathComponent("customers/page/1/index.html")
+            let list = try await browser.run(["--dump-dom", listURL.absoluteString])
+            #expect(list.status == 0, "chromium failed:\n\(list.errors)")
+            let listDOM = String(decoding: list.output, as: UTF8.self)
             let ids = try Self.customerIDs(site: site)
             #expect(ids.count == 25)
-            let absent = ids.filter { !dom.contains($0) }
-            #expect(absent.isEmpty, "customers missing from the dashboard: \(absent)")
+            let absent = ids.filter { !listDOM.contains($0) }
+            #expect(absent.isEmpty, "customers missing from the list of customers: \(absent)")
             #expect(browser.leftovers().isEmpty, "browser processes still running")
         } catch {
             await server.stop()

@@ -9,7 +9,7 @@ struct CustomerOutcome: Sendable {
     var reused = 0
 }
 
-/// One line of the team dashboard, as text (view models are not Sendable).
+/// One line of the team dashboard, as text.
 ///
 /// Kept for every customer until the dashboard is rendered, so the texts sit
 /// in fixed slots (`DashboardRow.fields`) and the flags in bits rather than
@@ -36,11 +36,12 @@ struct DashboardRow: Sendable {
         return flagBits & (1 << bit) != 0
     }
 
-    var model: ViewModel {
-        var model: ViewModel = [:]
-        for (field, text) in zip(Self.fields, texts) { if let text { model[field] = text } }
-        for (bit, field) in Self.flagNames.enumerated() { model[field] = flagBits & (1 << bit) != 0 }
-        return model
+    /// The row as the dashboard layout sees it, made when the page needs it.
+    var model: TemplateValue {
+        var model = ViewModel(capacity: texts.count + Self.flagKeys.count)
+        for (key, text) in zip(Self.fieldKeys, texts) { if let text { model.append(key, .text(text)) } }
+        for (bit, key) in Self.flagKeys.enumerated() { model.append(key, .bool(flagBits & (1 << bit) != 0)) }
+        return .object(model)
     }
 
     /// Every text and flag of the row in one string, for the dashboard's
@@ -51,6 +52,8 @@ struct DashboardRow: Sendable {
 
     static let fields = textFields + ["hub_url", "sort_key", "days_overdue"]
     static let flagNames = flagFields + ["at_risk"]
+    private static let fieldKeys = fields.map(TemplateKey.init)
+    private static let flagKeys = flagNames.map(TemplateKey.init)
     private static let slot = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
 }
 

@@ -8,20 +8,20 @@ extension DashboardRow {
 
     /// The dashboard's view of a customer, taken from their view model.
     init(scope: ViewModel, profile: CustomerProfile, cadence: Int) {
-        let customer = scope["customer"] as? ViewModel ?? [:]
+        let customer = scope[TemplateVocabulary.Content.customer.key]?.object ?? ViewModel()
         var values: [String: String] = [:]
         for field in Self.textFields {
-            if let text = customer[field] as? String { values[field] = text }
+            if let text = customer[field]?.text { values[field] = text }
         }
         values["hub_url"] = SitePaths.hub(profile.slug)
         values["name"] = values["name"] ?? profile.id
         values["sort_key"] = SitePageRenderer.sortKey(values["name"]!)
-        if customer["due_for_checkin"] as? Bool == true {
+        if customer[TemplateVocabulary.Customer.dueForCheckin.key]?.flag == true {
             // Never contacted has no number: the layout says so in words.
             values["days_overdue"] = values["days_since_contact"].flatMap(Int.init).map { String(max(0, $0 - cadence)) }
         }
         var flags: [String: Bool] = [:]
-        for field in Self.flagFields { flags[field] = customer[field] as? Bool ?? false }
+        for field in Self.flagFields { flags[field] = customer[field]?.flag ?? false }
         flags["at_risk"] = values["health"] == "at_risk"
         self.init(values: values, flags: flags)
     }

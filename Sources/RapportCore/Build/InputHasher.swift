@@ -68,6 +68,7 @@ enum InputHasher {
             "title \(config.title)", "base_url \(config.baseURL)", "locale \(config.locale)", "currency \(config.currency)",
             "sender \(config.sender.name)|\(config.sender.email)|\(config.sender.company)",
             "thresholds \(config.thresholds.renewalWindowDays) \(config.thresholds.checkinCadenceDays) \(config.thresholds.healthWatch) \(config.thresholds.healthAtRisk) \(config.thresholds.newCustomerDays)",
+            "dashboard \(config.dashboard.listLimit) \(config.dashboard.pageSize)",
             "markdown \(config.markdown.maxBytes) \(config.markdown.maxTableColumns) \(config.markdown.maxBracketRun) \(config.markdown.maxNesting)",
             "private \(config.privateURLs)",
             "paper \(config.paper.rawValue)",

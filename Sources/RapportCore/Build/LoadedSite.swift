@@ -24,14 +24,20 @@ struct LoadedSite: Sendable {
     var warnings: [Diagnostic]
 }
 
-import Mustache
-
-/// A content document with its body scanned and parsed.
+/// A content document with its body scanned and compiled.
 struct CompiledDocument: Sendable {
+    /// A value for a field a customer left empty: `fallbacks:` of
+    /// rapport.yml overridden by the front matter's.
+    struct Fallback: Sendable {
+        /// The field's path, as written (`customer.first_name`).
+        var path: String
+        /// The path as keys, resolved once at load.
+        var keys: [TemplateKey]
+        var value: String
+    }
+
     var document: ContentDocument
     var nodes: [MustacheNode]
-    /// The parsed body, with the Markdown content-type pragma.
-    var template: MustacheTemplate?
     /// The body compiled against the content partials.
     var body: CompiledTemplate
     /// `title`, `subject` and `preheader` as templates, by key.
@@ -42,14 +48,13 @@ struct CompiledDocument: Sendable {
     var period: ReviewPeriod?
     /// `fallbacks:` of rapport.yml overridden by the front matter's, sorted
     /// by path: merged once here rather than for every customer.
-    var fallbacks: [(path: String, value: String)] = []
+    var fallbacks: [Fallback] = []
     var sourceHash: String
 }
 
 /// A short template from front matter (a title or subject line).
 struct CompiledText: Sendable {
     var nodes: [MustacheNode]
-    var template: MustacheTemplate
     var compiled: CompiledTemplate
     var path: String
 }

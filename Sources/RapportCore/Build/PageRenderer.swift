@@ -4,13 +4,18 @@ import RapportMarkdown
 /// Renders one customer's pages: merge, Markdown, layout.
 ///
 /// Not shared between threads: each render worker makes its own, because
-/// the Foundation formatters it caches are not thread-safe.
+/// the Foundation formatters it caches are not thread-safe and its template
+/// renderer reuses one output buffer page after page.
 final class PageRenderer {
     let site: LoadedSite
     let today: CalendarDate
     let formatter = LocaleFormatter()
-    private let checker: FieldChecker
+    private var templates = TemplateRenderer()
     private var builder: ViewModelBuilder { ViewModelBuilder(config: site.config, today: today, formatter: formatter) }
+
+    private typealias Content = TemplateVocabulary.Content
+    private typealias Page = TemplateVocabulary.DocumentPage
+    private typealias DocumentField = TemplateVocabulary.Document
 
     /// A document rendered for one customer.
     struct RenderedDocument {
@@ -23,7 +28,6 @@ final class PageRenderer {
     init(site: LoadedSite, today: CalendarDate) {
         self.site = site
         self.today = today
-        self.checker = FieldChecker(partials: site.contentPartials.entries)
     }
 
     /// The customer's own values (`customer`, `sender`, `site`): enough for
@@ -39,7 +43,7 @@ final class PageRenderer {
         let embeds = HTMLEmbeds(nonce: site.embedNonce)
         var scope = scope
         if let notes = try site.notes.notes(for: profile.id) {
-            scope["notes"] = notes.viewModel(embeds: embeds, formatter: formatter, locale: profile.locale)
+            scope[Content.notes.key] = .object(notes.viewModel(embeds: embeds, formatter: formatter, locale: profile.locale))
         }
         return (scope, embeds)
     }
@@ -58,74 +62,82 @@ final class PageRenderer {
         var warnings: [Diagnostic] = []
         var worsened: [String]?
         if let period = compiled.period {
-            let periodModel = ReviewModels.period(period, formatter: formatter, locale: profile.locale)
-            model["period"] = periodModel
-            documentModel["period"] = period.name
+            model[Content.period.key] = .object(ReviewModels.period(period, formatter: formatter, locale: profile.locale))
+            documentModel[DocumentField.period.key] = .text(period.name)
             let metrics = ReviewModels.metrics(
                 site.metrics, customer: profile.id, period: period, formatter: formatter, locale: profile.locale, embeds: embeds,
                 lowerIsBetter: site.config.lowerIsBetter, names: site.templateNames)
-            model["metrics"] = metrics.byName
-            model["metrics_list"] = metrics.list
-            model["has_metrics"] = metrics.hasData
+            model[Content.metrics.key] = .object(metrics.byName)
+            model[Content.metricsList.key] = .list(metrics.list)
+            model[Content.hasMetrics.key] = .bool(metrics.hasData)
             worsened = metrics.worsened
         }
-        model["document"] = documentModel
+        model[Content.document.key] = .object(documentModel)
         applyFallbacks(compiled.fallbacks, to: &model)
 
-        // One walk finds the empty fields and, for a review of a customer
-        // with recorded issues, whether the page shows any of them.
-        let recordedIssues = compiled.period != nil && site.notes[profile.id]?.hasIssues == true
-        let walked = checker.walk(compiled.nodes, path: document.path, model: model, collectingVisited: recordedIssues)
-        var empty = walked.empty
-        if let worsened {
-            warnings += honestyWarnings(compiled, profile: profile, worsenedMetrics: worsened, shownNames: recordedIssues ? walked.visited : nil)
+        // Title, subject and preheader first: the body may show them.
+        var headerEmpties: [(path: String, tag: MustacheTag)] = []
+        renderHeaders(compiled, into: &model, empties: &headerEmpties)
+
+        // One walk renders the body and finds its empty fields and, for a
+        // review, whether the page shows what went wrong.
+        templates.output.removeAll()
+        templates.findings = TemplateRenderer.Findings()
+        do {
+            try templates.render(compiled.body, library: site.contentPartials.compiled, context: .object(model))
+        } catch {
+            throw DiagnosticList([error])
         }
-        for key in ["title", "subject", "preheader"] {
-            guard let header = compiled.headerTemplates[key] else { continue }
-            empty += checker.emptyFields(in: header.nodes, path: header.path, model: model)
-        }
-        if !empty.isEmpty {
-            var seen = Set<String>()
+        let empties = templates.findings.emptyNames + headerEmpties
+        if !empties.isEmpty {
+            var seen = Set<SourceLocation>()
             var problems: [Diagnostic] = []
-            for (tag, path) in empty where seen.insert("\(path):\(tag.line):\(tag.column)").inserted {
+            for (path, tag) in empties {
+                let location = SourceLocation(path: path, line: tag.line, column: tag.column)
+                guard seen.insert(location).inserted else { continue }
                 problems.append(
                     .error(
                         "\(tag.name) is empty for this customer; fill it in or add a fallback (front matter \"fallbacks:\" or rapport.yml)",
-                        at: SourceLocation(path: path, line: tag.line, column: tag.column), customer: profile.id))
+                        at: location, customer: profile.id))
             }
             throw DiagnosticList(problems)
         }
-        renderHeaders(compiled, into: &model)
+        if let worsened {
+            let recordedIssues = site.notes[profile.id]?.hasIssues == true
+            warnings += honestyWarnings(
+                compiled, profile: profile, worsenedMetrics: worsened, recordedIssues: recordedIssues,
+                showedIssues: templates.findings.showedIssues)
+        }
+        let html = try content(compiled, markdown: templates.output.string, profile: profile)
 
-        let html = try content(compiled, model: model, profile: profile)
         var page = model
-        page["content"] = html
-        page["page_title"] = "\(model.value(atPath: "document.title") as? String ?? document.name) — \(model.value(atPath: "customer.name") as? String ?? profile.id)"
-        page["lang"] = profile.locale
-        page["generator"] = "rapport \(RapportVersion.current)"
-        page["hub_url"] = SitePaths.hub(profile.slug)
-        page["edition_url"] = SitePaths.overview(document)
-        page["print_url"] = SitePaths.printFile(profile.slug, document)
-        page["web_url"] = SitePaths.documentFile(profile.slug, document)
-        let customerName = model.value(atPath: "customer.name") as? String ?? profile.id
-        page["customer_name_for_header"] = customerName
+        let title = model.value(at: [Content.document.key, DocumentField.title.key])?.text ?? document.name
+        let customerName = model.value(at: [Content.customer.key, TemplateVocabulary.Customer.name.key])?.text ?? profile.id
+        page[Page.content.key] = .text(html)
+        page[Page.pageTitle.key] = .text("\(title) — \(customerName)")
+        page[Page.lang.key] = .text(profile.locale)
+        page[Page.generator.key] = .text(Self.generator)
+        page[Page.hubURL.key] = .text(SitePaths.hub(profile.slug))
+        page[Page.editionURL.key] = .text(SitePaths.overview(document))
+        page[Page.printURL.key] = .text(SitePaths.printFile(profile.slug, document))
+        page[Page.webURL.key] = .text(SitePaths.documentFile(profile.slug, document))
+        page[Page.customerNameForHeader.key] = .text(customerName)
         addDocumentLinks(current: compiled, documents: documents, slug: profile.slug, to: &page)
         // Chromium cannot read string-set into page margins: the print
         // layout puts the name into CSS itself, quoted and escaped.
-        page["customer_name_css"] = CSSText.quoted(customerName)
-        page["paper"] = site.config.paper.rawValue
-        page["paper_size"] = site.config.paper.cssSize
+        page[Page.customerNameCSS.key] = .text(CSSText.quoted(customerName))
+        page[Page.paper.key] = .text(site.config.paper.rawValue)
+        page[Page.paperSize.key] = .text(site.config.paper.cssSize)
 
         var rendered = RenderedDocument(web: "", print: nil, warnings: warnings)
         do {
-            page["root"] = "../../../../"
-            let layoutPath = "Layouts/\(compiled.layoutName).mustache"
-            rendered.web = embeds.resolve(try site.layouts.render(compiled.layoutName, page, path: layoutPath))
-            if site.layouts.contains("print") {
-                page["root"] = "../../"
+            page[Page.root.key] = .text("../../../../")
+            rendered.web = embeds.resolve(try layout(compiled.layoutName, page))
+            if site.layouts.contains(LayoutName.print) {
+                page[Page.root.key] = .text("../../")
                 // Charts join after inlining: they are rapport's own SVG, and
                 // scanning their many elements for references was wasted time.
-                let layoutOutput = try site.layouts.render("print", page, path: "Layouts/print.mustache")
+                let layoutOutput = try layout(LayoutName.print, page)
                 let printPath = SitePaths.printFile(profile.slug, document)
                 let (inlined, problems) = site.printPages.selfContained(
                     embeds.resolve(layoutOutput, keepingSelfContained: true), path: printPath)
@@ -142,41 +154,46 @@ final class PageRenderer {
     func hub(
         for profile: CustomerProfile, scope: ViewModel, newsletters: [CompiledDocument], reviews: [CompiledDocument]
     ) throws(Diagnostic) -> String {
+        typealias Hub = TemplateVocabulary.Hub
+        typealias Entry = TemplateVocabulary.HubEntry
         var page = scope
-        func entry(_ compiled: CompiledDocument) -> ViewModel {
-            var model: ViewModel = [
-                "edition": compiled.document.name,
-                "name": compiled.document.name,
-                "title": SitePageRenderer.genericTitle(compiled),
-                "date": formatter.longDate(compiled.date, locale: profile.locale),
-                "date_iso": compiled.date.description,
-                "url": SitePaths.documentFile(profile.slug, compiled.document),
-                "print_url": SitePaths.printFile(profile.slug, compiled.document),
-            ]
-            if let period = compiled.period { model["period_label"] = period.label }
-            return model
+        func entry(_ compiled: CompiledDocument) -> TemplateValue {
+            var model = ViewModel(capacity: 8)
+            model.append(Entry.edition.key, .text(compiled.document.name))
+            model.append(Entry.name.key, .text(compiled.document.name))
+            model.append(Entry.title.key, .text(SitePageRenderer.genericTitle(compiled)))
+            model.append(Entry.date.key, .text(formatter.longDate(compiled.date, locale: profile.locale)))
+            model.append(Entry.dateISO.key, .text(compiled.date.description))
+            model.append(Entry.url.key, .text(SitePaths.documentFile(profile.slug, compiled.document)))
+            model.append(Entry.printURL.key, .text(SitePaths.printFile(profile.slug, compiled.document)))
+            if let period = compiled.period { model.append(Entry.periodLabel.key, .text(period.label)) }
+            return .object(model)
         }
-        page["newsletters"] = newsletters.map(entry)
-        page["has_newsletters"] = !newsletters.isEmpty
-        page["reviews"] = reviews.map(entry)
-        page["has_reviews"] = !reviews.isEmpty
-        page["page_title"] = scope.value(atPath: "customer.name") as? String ?? profile.id
-        page["root"] = "../../"
-        page["lang"] = profile.locale
-        page["generator"] = "rapport \(RapportVersion.current)"
-        return try site.layouts.render("customer", page, path: "Layouts/customer.mustache")
+        page[Hub.newsletters.key] = .list(newsletters.map(entry))
+        page[Hub.hasNewsletters.key] = .bool(!newsletters.isEmpty)
+        page[Hub.reviews.key] = .list(reviews.map(entry))
+        page[Hub.hasReviews.key] = .bool(!reviews.isEmpty)
+        page[Hub.pageTitle.key] = .text(scope.value(at: [Content.customer.key, TemplateVocabulary.Customer.name.key])?.text ?? profile.id)
+        page[Hub.root.key] = .text("../../")
+        page[Hub.lang.key] = .text(profile.locale)
+        page[Hub.generator.key] = .text(Self.generator)
+        return try layout(LayoutName.hub, page)
     }
+
+    /// `generator` on every page.
+    static let generator = "rapport \(RapportVersion.current)"
 
     // MARK: - Private
 
-    /// Merges the body and renders its Markdown to HTML.
-    private func content(_ compiled: CompiledDocument, model: ViewModel, profile: CustomerProfile) throws(DiagnosticList) -> String {
-        let markdown: String
-        do {
-            markdown = try site.contentPartials.renderDocument(compiled, model)
-        } catch {
-            throw DiagnosticList([error])
-        }
+    /// Renders layout `name` for `page`; a missing layout is an error.
+    private func layout(_ name: String, _ page: ViewModel) throws(Diagnostic) -> String {
+        templates.output.removeAll()
+        try site.layouts.render(name, .object(page), with: &templates, path: LayoutName.path(name))
+        return templates.output.string
+    }
+
+    /// Renders merged Markdown to HTML.
+    private func content(_ compiled: CompiledDocument, markdown: String, profile: CustomerProfile) throws(DiagnosticList) -> String {
         do {
             return try MarkdownRenderer.renderHTML(
                 markdown, options: MarkdownOptions(allowUnsafeHTML: compiled.document.frontMatter.unsafeHTML),
@@ -194,39 +211,38 @@ final class PageRenderer {
     /// current one marked) and `previous_document` / `next_document` of the
     /// same kind, so a reader can move between editions.
     private func addDocumentLinks(current: CompiledDocument, documents: [CompiledDocument], slug: String, to page: inout ViewModel) {
-        func link(_ compiled: CompiledDocument) -> ViewModel {
-            [
-                "title": SitePageRenderer.genericTitle(compiled),
-                "kind": compiled.document.kind.rawValue,
-                "url": SitePaths.documentFile(slug, compiled.document),
-                "print_url": SitePaths.printFile(slug, compiled.document),
-                "current": compiled.document.path == current.document.path,
-            ]
+        typealias Link = TemplateVocabulary.DocumentLink
+        func link(_ compiled: CompiledDocument) -> TemplateValue {
+            var model = ViewModel(capacity: 5)
+            model.append(Link.title.key, .text(SitePageRenderer.genericTitle(compiled)))
+            model.append(Link.kind.key, .text(compiled.document.kind.rawValue))
+            model.append(Link.url.key, .text(SitePaths.documentFile(slug, compiled.document)))
+            model.append(Link.printURL.key, .text(SitePaths.printFile(slug, compiled.document)))
+            model.append(Link.current.key, .bool(compiled.document.path == current.document.path))
+            return .object(model)
         }
-        page["documents"] = documents.map(link)
+        page[Page.documents.key] = .list(documents.map(link))
         let sameKind = documents.filter { $0.document.kind == current.document.kind }
         if let index = sameKind.firstIndex(where: { $0.document.path == current.document.path }) {
-            if index > 0 { page["previous_document"] = link(sameKind[index - 1]) }
-            if index + 1 < sameKind.count { page["next_document"] = link(sameKind[index + 1]) }
+            if index > 0 { page[Page.previousDocument.key] = link(sameKind[index - 1]) }
+            if index + 1 < sameKind.count { page[Page.nextDocument.key] = link(sameKind[index + 1]) }
         }
     }
 
     /// A review must say what went wrong: warn when a customer's numbers
     /// fell or they have open issues, but their review would show no issue.
-    /// `shownNames` are the names the page shows, nil when the customer's
-    /// notes record no issue.
     private func honestyWarnings(
-        _ compiled: CompiledDocument, profile: CustomerProfile, worsenedMetrics: [String], shownNames: Set<String>?
+        _ compiled: CompiledDocument, profile: CustomerProfile, worsenedMetrics: [String], recordedIssues: Bool, showedIssues: Bool
     ) -> [Diagnostic] {
         let location = SourceLocation(path: compiled.document.path)
         var warnings: [Diagnostic] = []
-        if !worsenedMetrics.isEmpty, shownNames == nil {
+        if !worsenedMetrics.isEmpty, !recordedIssues {
             warnings.append(
                 .warning(
                     "\(worsenedMetrics.joined(separator: ", ")) in \(compiled.period?.label ?? "the period") but the notes record no issue; the review would not say what went wrong (add issues: to Content/notes/\(profile.id).md)",
                     at: location, customer: profile.id))
         }
-        if let shownNames, !shownNames.contains(where: { $0.hasPrefix("notes.issues") }) {
+        if recordedIssues, !showedIssues {
             warnings.append(
                 .warning(
                     "this customer has issues in their notes but their review would show none of them",
@@ -238,33 +254,27 @@ final class PageRenderer {
     /// Replaces templated `document.title` / `subject` / `preheader` with
     /// this customer's text. A subject that was derived from the title
     /// follows the rendered title.
-    private func renderHeaders(_ compiled: CompiledDocument, into model: inout ViewModel) {
+    private func renderHeaders(_ compiled: CompiledDocument, into model: inout ViewModel, empties: inout [(path: String, tag: MustacheTag)]) {
         guard !compiled.headerTemplates.isEmpty else { return }
-        var document = model["document"] as? ViewModel ?? [:]
-        for key in ["title", "subject", "preheader"] {
-            if let header = compiled.headerTemplates[key] {
-                if TemplateLibrary.usesSwiftMustache {
-                    document[key] = header.template.render(model)
-                } else {
-                    var renderer = TemplateRenderer()
-                    try? renderer.render(header.compiled, library: [], context: TemplateValue(viewModel: model))
-                    document[key] = renderer.output.string
-                }
-            }
+        var document = model[Content.document.key]?.object ?? ViewModel()
+        for field in [DocumentField.title, DocumentField.subject, DocumentField.preheader] {
+            guard let header = compiled.headerTemplates[field.name] else { continue }
+            var renderer = TemplateRenderer()
+            // Headers include no partials and cannot recurse.
+            try? renderer.render(header.compiled, library: [], context: .object(model))
+            empties += renderer.findings.emptyNames
+            document[field.key] = .text(renderer.output.string)
         }
-        if compiled.document.frontMatter.subject == nil, let title = document["title"] {
-            document["subject"] = title
+        if compiled.document.frontMatter.subject == nil, let title = document[DocumentField.title.key] {
+            document[DocumentField.subject.key] = title
         }
-        model["document"] = document
+        model[Content.document.key] = .object(document)
     }
 
     /// Fills empty fields from the document's merged fallbacks.
-    private func applyFallbacks(_ fallbacks: [(path: String, value: String)], to model: inout ViewModel) {
-        for (path, value) in fallbacks {
-            let current = model.value(atPath: path)
-            if current == nil || (current as? String)?.isBlank == true {
-                model.setValue(value, atPath: path)
-            }
+    private func applyFallbacks(_ fallbacks: [CompiledDocument.Fallback], to model: inout ViewModel) {
+        for fallback in fallbacks where model.value(at: fallback.keys)?.isBlank ?? true {
+            model.setValue(.text(fallback.value), at: fallback.keys[...])
         }
     }
 }

@@ -110,36 +110,13 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticList(diagnostics.map { var error = $0; error.severity = .error; return error })
         }
 
+        // Site pages are rendered one at a time and written at once; each
+        // holds at most `dashboard.page_size` customers, and an unchanged one
+        // is the previous build's copy.
         let sitePages = SitePageRenderer(site: site, today: options.today, customers: included, rows: rows)
-        // Site pages list every customer; when none of what they show
-        // changed, the previous build's copy is reused (a tenth of a
-        // one-customer rebuild at 10,000 customers was the dashboard).
-        // The dashboard counts each edition's recipients, and audiences may
-        // use fields that are not in a row (a region), so both are inputs.
-        let documents = site.newsletters + site.reviews
-        let recipients = documents.map { sitePages.recipientsFingerprint(of: $0) }
-        let documentsHash = zip(documents, recipients).map { $0.sourceHash + ":" + $1 }.joined(separator: ",")
-        let dashboardInputs = InputHasher.digest(
-            site.sharedInputsHash + "|documents=" + documentsHash + "|rows=" + rows.map(\.fingerprint).joined(separator: "\n"))
-        var sitePageJobs = [SitePageJob(path: SitePaths.dashboard, kind: "dashboard", inputs: dashboardInputs, document: nil)]
-        for (compiled, recipientsHash) in zip(documents, recipients) {
-            sitePageJobs.append(
-                SitePageJob(
-                    path: SitePaths.overview(compiled.document), kind: compiled.document.kind == .review ? "review-overview" : "edition",
-                    inputs: InputHasher.digest(site.sharedInputsHash + compiled.sourceHash + "|recipients=" + recipientsHash),
-                    document: compiled))
-        }
-        // One after another: each of these pages lists every customer, and
-        // swift-mustache holds about three copies of a page while building
-        // it. Side by side they saved 2% of a 10,000-customer build but
-        // raised the peak at 100,000 customers from 773 to 853 MiB.
-        for job in sitePageJobs {
+        for job in sitePages.jobs() {
             let page = try Self.reuseOrWrite(
-                job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous
-            ) { () throws(Diagnostic) in
-                if let compiled = job.document { return try sitePages.edition(compiled) }
-                return try sitePages.dashboard()
-            }
+                job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous, render: job.render)
             files.append(page.entry)
             reused += page.reused ? 1 : 0
             pages += 1
@@ -157,15 +134,6 @@ public struct SiteBuilder: Sendable {
             customers: included.count, pages: pages, reused: reused, files: files.count + 1,
             warnings: diagnostics.filter { $0.severity == .warning }, skippedCustomers: skipped,
             seconds: Date().timeIntervalSince(started))
-    }
-
-    /// A page about the whole site: the dashboard, or a document's overview.
-    private struct SitePageJob {
-        var path: String
-        var kind: String
-        var inputs: Digest
-        /// The document whose overview this is; nil for the dashboard.
-        var document: CompiledDocument?
     }
 
     /// A page with no print twin (a hub, the dashboard, an edition's
@@ -218,7 +186,7 @@ public struct SiteBuilder: Sendable {
         let newsletters = site.newsletters.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
         let reviews = site.reviews.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
         let documents = newsletters + reviews
-        let printing = site.layouts.contains("print")
+        let printing = site.layouts.contains(LayoutName.print)
         var outcome = CustomerOutcome()
         // Sized exactly: a large build holds every entry until the manifest.
         outcome.files.reserveCapacity(documents.count * (printing ? 2 : 1) + 1)

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import RapportMarkdown
 
 /// Reads a site folder (settings, records, content, layouts) and checks
@@ -10,7 +9,6 @@ struct SiteLoader {
     let scanner = MustacheScanner(maxNesting: 100)
 
     func load() throws(DiagnosticList) -> LoadedSite {
-        _ = RapportContentTypes.register
         var diagnostics: [Diagnostic] = []
         let site = options.siteDirectory
 
@@ -157,8 +155,7 @@ struct SiteLoader {
         for partial in try ContentLoader(siteDirectory: options.siteDirectory).partials() {
             do {
                 try library.add(
-                    name: partial.name, path: partial.path, text: partial.body, lineOffset: partial.bodyLineOffset,
-                    prefix: MarkdownContentType.pragma, scanner: scanner)
+                    name: partial.name, path: partial.path, text: partial.body, lineOffset: partial.bodyLineOffset, scanner: scanner)
             } catch {
                 problems += error.diagnostics
             }
@@ -186,9 +183,7 @@ struct SiteLoader {
             let path = "Layouts/\(file)"
             do {
                 let text = try TextFile.read(directory.appendingPathComponent(file), displayPath: path)
-                try library.add(
-                    name: String(file.dropLast(".mustache".count)), path: path, text: text, lineOffset: 0,
-                    prefix: LayoutHTMLContentType.pragma, scanner: scanner)
+                try library.add(name: String(file.dropLast(".mustache".count)), path: path, text: text, scanner: scanner)
             } catch let error as Diagnostic {
                 problems.append(error)
             } catch let error as DiagnosticList {
@@ -200,7 +195,7 @@ struct SiteLoader {
         for entry in library.entries.values.sorted(by: { $0.name < $1.name }) {
             problems += library.missingReferences(in: entry.nodes, path: entry.path, kind: "layout")
         }
-        for required in ["index", "customer", "edition"] where !library.contains(required) && problems.isEmpty {
+        for required in LayoutName.required where !library.contains(required) && problems.isEmpty {
             problems.append(
                 .error("layout \"\(required)\" not found: add Layouts/\(required).mustache (rapport init writes a full set)", at: SourceLocation(path: "Layouts/\(required).mustache")))
         }
@@ -261,16 +256,10 @@ struct SiteLoader {
                 .error(error.message, at: SourceLocation(path: document.path, line: error.line + document.bodyLineOffset, column: error.column)))
         }
         var nodes: [MustacheNode] = []
-        var template: MustacheTemplate?
         var body = CompiledTemplate(name: document.name, path: document.path, contentType: .markdown)
         var headers: [String: CompiledText] = [:]
         do {
-            var library = TemplateLibrary()
-            try library.add(
-                name: document.name, path: document.path, text: document.body, lineOffset: document.bodyLineOffset,
-                prefix: MarkdownContentType.pragma, scanner: scanner)
-            nodes = library.entries[document.name]!.nodes
-            template = library.mustache.getTemplate(named: document.name)
+            nodes = try scanner.scan(document.body, path: document.path, lineOffset: document.bodyLineOffset)
             body = try partials.compile(nodes, name: document.name, path: document.path, contentType: .markdown, checksEmptyValues: true)
             problems += partials.missingReferences(in: nodes, path: document.path, kind: "partial")
             let checker = FieldChecker(partials: partials.entries)
@@ -285,10 +274,11 @@ struct SiteLoader {
         }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
         return CompiledDocument(
-            document: document, nodes: nodes, template: template, body: body, headerTemplates: headers, layoutName: layoutName, date: date!,
+            document: document, nodes: nodes, body: body, headerTemplates: headers, layoutName: layoutName, date: date!,
             period: period,
             fallbacks: config.fallbacks.merging(document.frontMatter.fallbacks) { _, documentValue in documentValue }
-                .sorted { $0.key < $1.key }.map { (path: $0.key, value: $0.value) },
+                .sorted { $0.key < $1.key }
+                .map { CompiledDocument.Fallback(path: $0.key, keys: $0.key.split(separator: ".").map { TemplateKey(String($0)) }, value: $0.value) },
             sourceHash: InputHasher.hash(document.source))
     }
 
@@ -316,14 +306,11 @@ struct SiteLoader {
                     nodes = MustacheNode.shiftingColumns(nodes, onLine: line, by: column - 1 + (quoted ? 1 : 0))
                 }
                 problems += checker.unknownNames(in: nodes, path: document.path, schema: schema)
-                let template = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}\n" + value)
                 let compiled = try TemplateCompiler(templateIndex: [:], checksEmptyValues: true)
                     .compile(nodes, name: key, path: document.path, contentType: .text)
-                headers[key] = CompiledText(nodes: nodes, template: template, compiled: compiled, path: document.path)
-            } catch let error as DiagnosticList {
-                problems += error.diagnostics
+                headers[key] = CompiledText(nodes: nodes, compiled: compiled, path: document.path)
             } catch {
-                problems.append(.error("\(key): template error: \(error)", at: frontMatter.textLocations[key]))
+                problems += error.diagnostics
             }
         }
         return headers
@@ -382,37 +369,30 @@ struct SiteLoader {
 
     /// Every name a content template can use, whatever customer renders it.
     static func schema(for customers: [CustomerProfile]) -> FieldSchema {
-        var customer = FieldSchema.values(ViewModelBuilder.computedCustomerFields)
+        var customer = FieldSchema.declared(TemplateVocabulary.Customer.computed)
         for profile in customers {
             customer = customer.merged(with: .of(profile.record.fields))
         }
         return schema(customer: customer)
     }
 
-    /// A review's names: a newsletter's plus period and metrics.
+    /// A review's names: a newsletter's plus the period and the metrics the data has.
     static func reviewSchema(base: FieldSchema, metrics: MetricsTable?, metricsFailed: Bool = false) -> FieldSchema {
-        guard case .object(var names) = base else { return base }
-        names["period"] = .object([
-            "name": .value, "label": .value, "start": .value, "end": .value, "start_iso": .value, "end_iso": .value,
-            "previous": .values(["name", "label"]), "next": .values(["name", "label"]),
-        ])
-        let metricSchema = ReviewModels.metricSchema
+        typealias Content = TemplateVocabulary.Content
+        guard case .object(var names) = base, case .object(let review) = FieldSchema.declared(Content.review) else { return base }
+        for (name, shape) in review where names[name] == nil || name == Content.reviewDocument.name { names[name] = shape }
+        let metric = FieldSchema.declared(TemplateVocabulary.Metric.fields)
         var byName: [String: FieldSchema] = [:]
-        for name in metrics?.metricNames ?? [] { byName[name] = metricSchema }
-        names["metrics"] = metricsFailed ? .anything : .object(byName)
-        names["metrics_list"] = .list(metricSchema)
-        names["has_metrics"] = .value
+        for name in metrics?.metricNames ?? [] { byName[name] = metric }
+        names[Content.metrics.name] = metricsFailed ? .anything : .object(byName)
         return .object(names)
     }
 
+    /// A newsletter's names, with `customer` as given (the records' columns, or anything).
     static func schema(customer: FieldSchema) -> FieldSchema {
-        .object([
-            "notes": CustomerNotes.schema,
-            "customer": customer,
-            "sender": .values(["name", "first_name", "email", "company"]),
-            "site": .values(["title", "base_url", "locale", "currency", "year"]),
-            "document": .values(["title", "subject", "preheader", "date", "date_iso", "edition", "kind"]),
-        ])
+        guard case .object(var names) = FieldSchema.declared(TemplateVocabulary.Content.newsletter) else { return .anything }
+        names[TemplateVocabulary.Content.customer.name] = customer
+        return .object(names)
     }
 
     static func resolvePath(_ path: String, in schema: FieldSchema) -> FieldSchema? {

@@ -25,6 +25,29 @@ enum SitePaths {
         "\(folder(document.kind))/\(document.name)/index.html"
     }
 
+    /// Page `n` of a document's overview: the first is the overview itself.
+    static func overview(_ document: ContentDocument, page: Int) -> String {
+        page == 1 ? overview(document) : "\(folder(document.kind))/\(document.name)/page/\(page)/index.html"
+    }
+
+    /// Page `n` of every customer, by name.
+    static func customers(page: Int) -> String { "customers/page/\(page)/index.html" }
+
+    /// Page `n` of one of the dashboard's lists (`due-for-checkin`, `renewals`, `at-risk`),
+    /// site-wide or in `manager`'s book.
+    static func list(_ list: String, manager: String? = nil, page: Int) -> String {
+        (manager.map { "team/\($0)/" } ?? "") + "lists/\(list)/page/\(page)/index.html"
+    }
+
+    /// Page `n` of the account managers.
+    static func team(page: Int) -> String { page == 1 ? "team/index.html" : "team/page/\(page)/index.html" }
+
+    /// An account manager's page.
+    static func manager(_ slug: String) -> String { "team/\(slug)/index.html" }
+
+    /// Page `n` of an account manager's book.
+    static func managerBook(_ slug: String, page: Int) -> String { "team/\(slug)/page/\(page)/index.html" }
+
     private static func folder(_ kind: ContentDocument.Kind) -> String {
         kind == .review ? "reviews" : "newsletters"
     }

@@ -92,6 +92,11 @@ extension SiteConfig {
             }
             diagnostics += thresholds.diagnostics + thresholds.unknownKeyWarnings(context: "threshold")
         }
+        if var dashboard = map.map("dashboard") {
+            if let value = dashboard.integer("list_limit", in: 1...100_000) { config.dashboard.listLimit = value }
+            if let value = dashboard.integer("page_size", in: 1...100_000) { config.dashboard.pageSize = value }
+            diagnostics += dashboard.diagnostics + dashboard.unknownKeyWarnings(context: "dashboard setting")
+        }
         config.fallbacks = map.stringDictionary("fallbacks")
         if var markdown = map.map("markdown") {
             if let value = markdown.integer("max_bytes", in: 1...1_000_000_000) { config.markdown.maxBytes = value }

@@ -12,6 +12,7 @@ public struct SiteConfig: Sendable, Hashable {
     public var records = Records()
     public var sender = Sender()
     public var thresholds = Thresholds()
+    public var dashboard = Dashboard()
     /// Values used when a customer's field is empty, keyed by path (`customer.first_name`).
     public var fallbacks: [String: String] = [:]
     public var markdown = MarkdownLimits()
@@ -51,6 +52,16 @@ public struct SiteConfig: Sendable, Hashable {
         public var name = ""
         public var email = ""
         public var company = ""
+        public init() {}
+    }
+
+    /// How long the site pages about many customers may grow.
+    public struct Dashboard: Sendable, Hashable {
+        /// Customers shown in each list of the dashboard and a manager's page
+        /// (the most overdue calls, renewals, at-risk accounts); the rest are a link away.
+        public var listLimit = 50
+        /// Customers (or managers) per page of a paginated list.
+        public var pageSize = 500
         public init() {}
     }
 

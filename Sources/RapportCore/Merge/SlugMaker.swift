@@ -16,7 +16,7 @@ public struct SlugMaker: Sendable {
 
     /// Names the slug reserved by file systems or by rapport's own layout.
     static let reserved: Set<String> = {
-        var names: Set<String> = ["con", "prn", "aux", "nul", "assets", "index"]
+        var names: Set<String> = ["con", "prn", "aux", "nul", "assets", "index", "page"]
         for number in 1...9 {
             names.insert("com\(number)")
             names.insert("lpt\(number)")

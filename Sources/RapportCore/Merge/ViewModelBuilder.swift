@@ -9,95 +9,99 @@ struct ViewModelBuilder {
     let today: CalendarDate
     let formatter: LocaleFormatter
 
+    private typealias Customer = TemplateVocabulary.Customer
+    private typealias Content = TemplateVocabulary.Content
+
     /// `customer`, `sender` and `site` for one customer.
     func customerScope(for profile: CustomerProfile) -> ViewModel {
-        [
-            "customer": customer(profile),
-            "sender": sender(profile),
-            "site": site(),
-        ]
+        var scope = ViewModel(capacity: 8)
+        scope.append(Content.customer.key, .object(customer(profile)))
+        scope.append(Content.sender.key, .object(sender(profile)))
+        scope.append(Content.site.key, .object(site()))
+        return scope
     }
 
     /// `document` for one newsletter as this customer sees it.
     func document(_ document: ContentDocument, date: CalendarDate, locale: String) -> ViewModel {
-        var model: ViewModel = [
-            "title": document.frontMatter.title ?? document.name,
-            "edition": document.name,
-            "kind": document.kind.rawValue,
-            "date": formatter.longDate(date, locale: locale),
-            "date_iso": date.description,
-        ]
-        model["subject"] = document.frontMatter.subject ?? document.frontMatter.title ?? document.name
-        if let preheader = document.frontMatter.preheader, !preheader.isEmpty { model["preheader"] = preheader }
+        typealias Field = TemplateVocabulary.Document
+        var model = ViewModel(capacity: 8)
+        model.append(Field.title.key, .text(document.frontMatter.title ?? document.name))
+        model.append(Field.edition.key, .text(document.name))
+        model.append(Field.kind.key, .text(document.kind.rawValue))
+        model.append(Field.date.key, .text(formatter.longDate(date, locale: locale)))
+        model.append(Field.dateISO.key, .text(date.description))
+        model.append(Field.subject.key, .text(document.frontMatter.subject ?? document.frontMatter.title ?? document.name))
+        if let preheader = document.frontMatter.preheader, !preheader.isEmpty { model.append(Field.preheader.key, .text(preheader)) }
         return model
     }
 
     func site() -> ViewModel {
-        var model: ViewModel = [
-            "title": config.title,
-            "locale": config.locale,
-            "currency": config.currency,
-            "year": String(today.year),
-        ]
-        if !config.baseURL.isEmpty { model["base_url"] = config.baseURL }
+        typealias Field = TemplateVocabulary.Site
+        var model = ViewModel(capacity: 5)
+        model.append(Field.title.key, .text(config.title))
+        model.append(Field.locale.key, .text(config.locale))
+        model.append(Field.currency.key, .text(config.currency))
+        model.append(Field.year.key, .text(String(today.year)))
+        if !config.baseURL.isEmpty { model.append(Field.baseURL.key, .text(config.baseURL)) }
         return model
     }
 
     func customer(_ profile: CustomerProfile) -> ViewModel {
-        var model = Self.convert(profile.record.fields)
-        model["id"] = profile.id
-        model["slug"] = profile.slug
-        model["locale"] = profile.locale
-        model["currency"] = profile.currency
-        if let name = profile.text("name") ?? profile.text("company") { model["name"] = name }
+        var model = Self.convert(profile.record.fields, extraCapacity: Customer.computed.count)
+        model[Customer.id.key] = .text(profile.id)
+        model[Customer.slug.key] = .text(profile.slug)
+        model[Customer.locale.key] = .text(profile.locale)
+        model[Customer.currency.key] = .text(profile.currency)
+        if let name = profile.text("name") ?? profile.text("company") { model[Customer.name.key] = .text(name) }
         if let firstName = profile.text("first_name") ?? profile.text("contact_name").flatMap(Self.firstWord) {
-            model["first_name"] = firstName
+            model[Customer.firstName.key] = .text(firstName)
         }
-        addDate(profile.startDate, "start_date", to: &model, locale: profile.locale)
-        addDate(profile.renewalDate, "renewal_date", to: &model, locale: profile.locale)
-        addDate(profile.lastContact, "last_contact", to: &model, locale: profile.locale)
+        addDate(profile.startDate, Customer.startDate, Customer.startDateISO, to: &model, locale: profile.locale)
+        addDate(profile.renewalDate, Customer.renewalDate, Customer.renewalDateISO, to: &model, locale: profile.locale)
+        addDate(profile.lastContact, Customer.lastContact, Customer.lastContactISO, to: &model, locale: profile.locale)
         if let mrr = profile.mrr {
-            model["mrr"] = formatter.money(mrr, currency: profile.currency, locale: profile.locale)
-            model["mrr_value"] = profile.text("mrr")
+            model[Customer.mrr.key] = .text(formatter.money(mrr, currency: profile.currency, locale: profile.locale))
+            model[Customer.mrrValue.key] = profile.text("mrr").map(TemplateValue.text)
         }
         if let start = profile.startDate {
-            model["tenure"] = Self.tenure(from: start, to: today)
+            model[Customer.tenure.key] = .text(Self.tenure(from: start, to: today))
             let age = start.days(until: today)
-            model["is_new"] = age >= 0 && age <= config.thresholds.newCustomerDays
+            model[Customer.isNew.key] = .bool(age >= 0 && age <= config.thresholds.newCustomerDays)
         } else {
-            model["is_new"] = false
+            model[Customer.isNew.key] = .bool(false)
         }
         if let renewal = profile.renewalDate {
             let days = today.days(until: renewal)
-            model["days_to_renewal"] = String(days)
-            model["renewal_due"] = days <= config.thresholds.renewalWindowDays
+            model[Customer.daysToRenewal.key] = .text(String(days))
+            model[Customer.renewalDue.key] = .bool(days <= config.thresholds.renewalWindowDays)
         } else {
-            model["renewal_due"] = false
+            model[Customer.renewalDue.key] = .bool(false)
         }
         if let health = Self.health(profile.healthScore, thresholds: config.thresholds) {
-            model["health"] = health.rawValue
-            model["health_label"] = health.label
+            model[Customer.health.key] = .text(health.rawValue)
+            model[Customer.healthLabel.key] = .text(health.label)
         }
         if let last = profile.lastContact {
             let days = last.days(until: today)
-            model["days_since_contact"] = String(days)
-            model["due_for_checkin"] = days > config.thresholds.checkinCadenceDays
+            model[Customer.daysSinceContact.key] = .text(String(days))
+            model[Customer.dueForCheckin.key] = .bool(days > config.thresholds.checkinCadenceDays)
         } else {
-            model["due_for_checkin"] = true
+            model[Customer.dueForCheckin.key] = .bool(true)
         }
         return model
     }
 
     func sender(_ profile: CustomerProfile) -> ViewModel {
-        var model: ViewModel = [:]
+        typealias Field = TemplateVocabulary.Sender
+        var model = ViewModel(capacity: 4)
         if let name = profile.text("account_manager") ?? nonEmpty(config.sender.name) {
-            model["name"] = name
-            model["first_name"] = Self.firstWord(name)
+            model.append(Field.name.key, .text(name))
+            if let first = Self.firstWord(name) { model.append(Field.firstName.key, .text(first)) }
         }
         if let email = profile.text("account_manager_email") ?? nonEmpty(config.sender.email) {
-            model["email"] = email
+            model.append(Field.email.key, .text(email))
         }
-        model["company"] = nonEmpty(config.sender.company) ?? config.title
+        model.append(Field.company.key, .text(nonEmpty(config.sender.company) ?? config.title))
         return model
     }
 
@@ -142,24 +146,24 @@ struct ViewModelBuilder {
     }
 
     /// Record values as template values; empty text and nulls are left out.
-    static func convert(_ object: RecordObject) -> ViewModel {
-        var model: ViewModel = [:]
-        for key in object.keys {
-            if let value = object[key].flatMap(convert) { model[key] = value }
+    static func convert(_ object: RecordObject, extraCapacity: Int = 0) -> ViewModel {
+        var model = ViewModel(capacity: object.count + extraCapacity)
+        for (key, item) in zip(object.templateKeys, object.items) {
+            if let value = convert(item) { model.append(key, value) }
         }
         return model
     }
 
-    static func convert(_ value: RecordValue) -> Any? {
+    static func convert(_ value: RecordValue) -> TemplateValue? {
         switch value {
         case .text(let text):
-            return text.isBlank ? nil : text
+            return text.isBlank ? nil : .text(text)
         case .list(let items):
             let converted = items.compactMap(convert)
-            return converted.isEmpty ? nil : converted
+            return converted.isEmpty ? nil : .list(converted)
         case .object(let object):
             let converted = convert(object)
-            return converted.isEmpty ? nil : converted
+            return converted.count == 0 ? nil : .object(converted)
         case .null:
             return nil
         }
@@ -167,23 +171,13 @@ struct ViewModelBuilder {
 
     // MARK: - Private
 
-    private func addDate(_ date: CalendarDate?, _ name: String, to model: inout ViewModel, locale: String) {
+    private func addDate(_ date: CalendarDate?, _ field: TemplateField, _ isoField: TemplateField, to model: inout ViewModel, locale: String) {
         guard let date else { return }
-        model[name] = formatter.longDate(date, locale: locale)
-        model["\(name)_iso"] = date.description
+        model[field.key] = .text(formatter.longDate(date, locale: locale))
+        model[isoField.key] = .text(date.description)
     }
 
     private func nonEmpty(_ text: String) -> String? {
         text.isEmpty ? nil : text
     }
-}
-
-extension ViewModelBuilder {
-    /// Names `customer(_:)` adds on top of the record's own fields.
-    static let computedCustomerFields = [
-        "id", "slug", "locale", "currency", "name", "first_name",
-        "start_date", "start_date_iso", "renewal_date", "renewal_date_iso", "last_contact", "last_contact_iso",
-        "mrr", "mrr_value", "tenure", "is_new", "days_to_renewal", "renewal_due", "health", "health_label",
-        "days_since_contact", "due_for_checkin",
-    ]
 }

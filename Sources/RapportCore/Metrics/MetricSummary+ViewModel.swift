@@ -10,44 +10,52 @@ extension MetricSummary {
     static let optionalValues: Set<String> = ["series", "chart", "sparkline"]
 
     /// The template values: `name`, `label`, `latest`, `previous`, `change`, `trend`, `series`, `chart`, ...
-    /// Of `optionalValues`, only those in `names` (all when nil).
-    func viewModel(locale: String, formatter: LocaleFormatter, names: Set<String>? = nil) -> [String: Any] {
-        func formatted(_ value: Double?) -> String {
-            value.map { formatter.number($0, locale: locale) } ?? Self.noData
+    /// Of `optionalValues`, only those in `names` (all when nil). Values
+    /// that do not exist (no previous quarter, so no change) are left out.
+    func viewModel(locale: String, formatter: LocaleFormatter, names: Set<String>? = nil) -> ViewModel {
+        typealias Field = TemplateVocabulary.Metric
+        func formatted(_ value: Double?) -> TemplateValue {
+            .text(value.map { formatter.number($0, locale: locale) } ?? Self.noData)
+        }
+        func present(_ text: String?) -> TemplateValue? {
+            guard let text, !text.isEmpty else { return nil }
+            return .text(text)
         }
         let trend = self.trend
-        var model: [String: Any] = [
-            "name": name,
-            "label": label,
-            "latest": formatted(latest),
-            "latest_value": latest.map(Self.raw) ?? "",
-            "previous": formatted(previous),
-            "previous_value": previous.map(Self.raw) ?? "",
-            "change": change.map { formatter.signedNumber($0, locale: locale) } ?? "",
-            "change_value": change.map(Self.raw) ?? "",
-            "change_pct": changePercent.map { formatter.signedPercent($0, locale: locale) } ?? "",
-            "trend": trend.rawValue,
-            "trend_up": trend == .up,
-            "trend_down": trend == .down,
-            "trend_flat": trend == .flat,
-            "total": formatted(total),
-            "average": formatted(average),
-            "has_data": hasData,
-        ]
+        var model = ViewModel(capacity: Field.fields.count)
+        model.append(Field.name.key, .text(name))
+        model.append(Field.label.key, .text(label))
+        model.append(Field.latest.key, formatted(latest))
+        model[Field.latestValue.key] = present(latest.map(Self.raw))
+        model.append(Field.previous.key, formatted(previous))
+        model[Field.previousValue.key] = present(previous.map(Self.raw))
+        model[Field.change.key] = present(change.map { formatter.signedNumber($0, locale: locale) })
+        model[Field.changeValue.key] = present(change.map(Self.raw))
+        model[Field.changePercent.key] = present(changePercent.map { formatter.signedPercent($0, locale: locale) })
+        model.append(Field.trend.key, .text(trend.rawValue))
+        model.append(Field.trendUp.key, .bool(trend == .up))
+        model.append(Field.trendDown.key, .bool(trend == .down))
+        model.append(Field.trendFlat.key, .bool(trend == .flat))
+        model.append(Field.total.key, formatted(total))
+        model.append(Field.average.key, formatted(average))
+        model.append(Field.hasData.key, .bool(hasData))
+        model.append(Field.hasPrevious.key, .bool(previous != nil))
+        model.append(Field.hasChangePercent.key, .bool(changePercent != nil))
         func wanted(_ name: String) -> Bool { names?.contains(name) ?? true }
         if wanted("series") {
-            model["series"] = series.map { point -> [String: Any] in
-                [
-                    "month": point.month.description,
-                    "month_label": formatter.monthLabel(point.month, locale: locale),
-                    "value": formatted(point.value),
-                    "has_value": point.value != nil,
-                    "in_period": point.inPeriod,
-                ]
-            }
+            model.append(
+                Field.series.key,
+                .list(
+                    series.map { point in
+                        var entry = ViewModel(capacity: 5)
+                        entry.append(Field.month.key, .text(point.month.description))
+                        entry.append(Field.monthLabel.key, .text(formatter.monthLabel(point.month, locale: locale)))
+                        entry.append(Field.value.key, formatted(point.value))
+                        entry.append(Field.hasValue.key, .bool(point.value != nil))
+                        entry.append(Field.inPeriod.key, .bool(point.inPeriod))
+                        return .object(entry)
+                    }))
         }
-        if wanted("chart") { model["chart"] = chart(locale: locale, formatter: formatter) }
-        if wanted("sparkline") { model["sparkline"] = sparkline(locale: locale, formatter: formatter) }
         return model
     }
 

@@ -1,50 +1,61 @@
 import RapportMarkdown
 
 extension CustomerNotes {
+    private typealias Field = TemplateVocabulary.Notes
+
+    /// A commitment's flags, one per status, named as the vocabulary declares them.
+    private static let statusKeys: [(Commitment.Status, TemplateKey)] = [
+        (.met, Field.met.key), (.missed, Field.missed.key), (.changed, Field.changed.key), (.open, Field.open.key),
+    ]
+
     /// The `notes` values of docs/template-variables.md. `embeds` carries
     /// the rendered body through Markdown; `formatter` formats last_contact.
     func viewModel(embeds: HTMLEmbeds, formatter: LocaleFormatter, locale: String) -> ViewModel {
-        var model: ViewModel = [
-            "goals": goals.map { ["text": $0] as ViewModel },
-            "wins": wins.map { ["text": $0] as ViewModel },
-            "issues": issues.map { ["text": $0.text, "status": $0.isOpen ? "open" : "resolved", "open": $0.isOpen] as ViewModel },
-            "commitments": commitments.map { commitment -> ViewModel in
-                var entry: ViewModel = [
-                    "text": commitment.text,
-                    "status": commitment.status.rawValue,
-                    "status_label": commitment.status.label,
-                ]
-                for status in Commitment.Status.allCases { entry[status.rawValue] = commitment.status == status }
-                return entry
-            },
-            "has_goals": !goals.isEmpty,
-            "has_wins": !wins.isEmpty,
-            "has_issues": !issues.isEmpty,
-            "has_open_issues": issues.contains { $0.isOpen },
-            "has_commitments": !commitments.isEmpty,
-            "missed_count": String(commitments.filter { $0.status == .missed }.count),
-            "met_count": String(commitments.filter { $0.status == .met }.count),
-            "has_missed": commitments.contains { $0.status == .missed },
-        ]
+        func item(_ text: String) -> TemplateValue {
+            var entry = ViewModel(capacity: 1)
+            entry.append(Field.text.key, .text(text))
+            return .object(entry)
+        }
+        var model = ViewModel(capacity: Field.fields.count)
+        model.append(Field.goals.key, .list(goals.map(item)))
+        model.append(Field.wins.key, .list(wins.map(item)))
+        model.append(
+            Field.issues.key,
+            .list(
+                issues.map { issue in
+                    var entry = ViewModel(capacity: 3)
+                    entry.append(Field.text.key, .text(issue.text))
+                    entry.append(Field.status.key, .text(issue.isOpen ? "open" : "resolved"))
+                    entry.append(Field.open.key, .bool(issue.isOpen))
+                    return .object(entry)
+                }))
+        model.append(
+            Field.commitments.key,
+            .list(
+                commitments.map { commitment in
+                    var entry = ViewModel(capacity: 3 + Commitment.Status.allCases.count)
+                    entry.append(Field.text.key, .text(commitment.text))
+                    entry.append(Field.status.key, .text(commitment.status.rawValue))
+                    entry.append(Field.statusLabel.key, .text(commitment.status.label))
+                    for (status, key) in Self.statusKeys { entry.append(key, .bool(commitment.status == status)) }
+                    return .object(entry)
+                }))
+        model.append(Field.hasGoals.key, .bool(!goals.isEmpty))
+        model.append(Field.hasWins.key, .bool(!wins.isEmpty))
+        model.append(Field.hasIssues.key, .bool(!issues.isEmpty))
+        model.append(Field.hasOpenIssues.key, .bool(issues.contains { $0.isOpen }))
+        model.append(Field.hasCommitments.key, .bool(!commitments.isEmpty))
+        model.append(Field.missedCount.key, .text(String(commitments.filter { $0.status == .missed }.count)))
+        model.append(Field.metCount.key, .text(String(commitments.filter { $0.status == .met }.count)))
+        model.append(Field.hasMissed.key, .bool(commitments.contains { $0.status == .missed }))
         if let lastContact {
-            model["last_contact"] = formatter.longDate(lastContact, locale: locale)
-            model["last_contact_iso"] = lastContact.description
+            model.append(Field.lastContact.key, .text(formatter.longDate(lastContact, locale: locale)))
+            model.append(Field.lastContactISO.key, .text(lastContact.description))
         }
         // Limits were checked when the notes were read, so rendering cannot fail here.
         if !bodyMarkdown.isBlank, let html = try? MarkdownRenderer.renderHTML(bodyMarkdown), !html.isEmpty {
-            model["body"] = embeds.embed(html)
+            model.append(Field.body.key, embeds.embed(html))
         }
         return model
     }
-
-    /// Every name `viewModel` can produce, for the field check.
-    static let schema: FieldSchema = .object([
-        "goals": .list(.values(["text"])),
-        "wins": .list(.values(["text"])),
-        "issues": .list(.values(["text", "status", "open"])),
-        "commitments": .list(.values(["text", "status", "status_label", "met", "missed", "changed", "open"])),
-        "has_goals": .value, "has_wins": .value, "has_issues": .value, "has_open_issues": .value,
-        "has_commitments": .value, "missed_count": .value, "met_count": .value, "has_missed": .value,
-        "last_contact": .value, "last_contact_iso": .value, "body": .value,
-    ])
 }

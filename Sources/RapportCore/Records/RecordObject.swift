@@ -66,6 +66,11 @@ public struct RecordObject: Hashable, Sendable {
         }
     }
 
+    /// `keys` as template keys, interned once per key table (one per CSV header).
+    var templateKeys: [TemplateKey] {
+        positions.templateKeys
+    }
+
     /// Key-value pairs in source order.
     public var pairs: [(key: String, value: RecordValue)] {
         Array(zip(keys, items))
@@ -86,13 +91,18 @@ public struct RecordObject: Hashable, Sendable {
 final class KeyPositions: @unchecked Sendable {
     // @unchecked: mutated only through `RecordObject` after a uniqueness check.
     private var table: [String: Int]
+    /// The keys in position order as template keys, so building a
+    /// customer's view model never interns a column name.
+    private(set) var templateKeys: [TemplateKey]
 
     init(_ keys: [String]) {
         table = Dictionary(keys.enumerated().map { ($0.element, $0.offset) }) { first, _ in first }
+        templateKeys = keys.map(TemplateKey.init)
     }
 
-    private init(table: [String: Int]) {
+    private init(table: [String: Int], templateKeys: [TemplateKey]) {
         self.table = table
+        self.templateKeys = templateKeys
     }
 
     var count: Int { table.count }
@@ -101,9 +111,10 @@ final class KeyPositions: @unchecked Sendable {
 
     func append(_ key: String) {
         table[key] = table.count
+        templateKeys.append(TemplateKey(key))
     }
 
     func copy() -> KeyPositions {
-        KeyPositions(table: table)
+        KeyPositions(table: table, templateKeys: templateKeys)
     }
 }

@@ -1,8 +1,10 @@
-/// Checks the `{{names}}` of a scanned template against the view model
-/// before anything is rendered.
+/// Checks the `{{names}}` of a scanned template against every name a
+/// customer could have (`FieldSchema`, from `TemplateVocabulary` and the
+/// records' columns) before anything is rendered.
 ///
-/// swift-mustache renders an unknown name as "" without complaint; a
-/// customer who gets "Dear ," is exactly what rapport exists to prevent.
+/// Mustache renders an unknown name as "" without complaint; a customer
+/// who gets "Dear ," is exactly what rapport exists to prevent. Names empty
+/// for one customer are found by the render itself (`TemplateRenderer.Findings`).
 struct FieldChecker {
     /// Templates that `{{> name}}` can include, scanned.
     var partials: [String: TemplateLibrary.Entry]
@@ -120,125 +122,6 @@ struct FieldChecker {
             return "; \(prefix) has \(known.joined(separator: ", "))"
         }
         return ""
-    }
-
-    // MARK: - Fields empty for one customer
-
-    /// Names that are empty in this customer's view model, for the sections
-    /// this customer would actually see.
-    func emptyFields(in nodes: [MustacheNode], path: String, model: ViewModel) -> [(MustacheTag, String)] {
-        walk(nodes, path: path, model: model, collectingVisited: false).empty
-    }
-
-    /// The empty names and, when asked (for the honesty check), the names
-    /// of every variable and section the page would show, in one walk.
-    func walk(
-        _ nodes: [MustacheNode], path: String, model: ViewModel, collectingVisited: Bool
-    ) -> (empty: [(MustacheTag, String)], visited: Set<String>) {
-        var walker = Walk(collectingVisited: collectingVisited)
-        walkModel(nodes, path: path, stack: [model], depth: 0, walk: &walker)
-        return (walker.found, walker.visited)
-    }
-
-    /// What one walk gathers.
-    private struct Walk {
-        let collectingVisited: Bool
-        var found: [(MustacheTag, String)] = []
-        var visited: Set<String> = []
-
-        mutating func visit(_ name: String) {
-            if collectingVisited { visited.insert(name) }
-        }
-    }
-
-    private func walkModel(
-        _ nodes: [MustacheNode], path: String, stack: [Any], depth: Int, walk: inout Walk
-    ) {
-        for node in nodes {
-            switch node {
-            case .text:
-                break
-            case .tag(let tag):
-                switch tag.kind {
-                case .variable, .unescapedVariable:
-                    walk.visit(tag.name)
-                    if isEmpty(resolve(tag.name, in: stack)) { walk.found.append((tag, path)) }
-                case .partial:
-                    if depth < maxPartialDepth, let partial = partials[tag.name] {
-                        walkModel(partial.nodes, path: partial.path, stack: stack, depth: depth + 1, walk: &walk)
-                    }
-                default:
-                    break
-                }
-            case .section(let tag, let children):
-                switch tag.kind {
-                case .section:
-                    walk.visit(tag.name)
-                    switch resolve(tag.name, in: stack) {
-                    case let list as [Any]:
-                        for element in list {
-                            walkModel(children, path: path, stack: stack + [element], depth: depth, walk: &walk)
-                        }
-                    case let flag as Bool:
-                        if flag { walkModel(children, path: path, stack: stack, depth: depth, walk: &walk) }
-                    case let value?:
-                        walkModel(children, path: path, stack: stack + [value], depth: depth, walk: &walk)
-                    case nil:
-                        break
-                    }
-                case .invertedSection:
-                    if isFalsy(resolve(tag.name, in: stack)) {
-                        walkModel(children, path: path, stack: stack, depth: depth, walk: &walk)
-                    }
-                default:
-                    walkModel(children, path: path, stack: stack, depth: depth, walk: &walk)
-                }
-            }
-        }
-    }
-
-    /// Runs once per tag per page, so it avoids allocating: undotted names
-    /// (most of them) are looked up directly, and the frames are walked in
-    /// place rather than copied into a reversed array.
-    private func resolve(_ name: String, in stack: [Any]) -> Any? {
-        if name == "." { return stack.last }
-        guard name.utf8.contains(UInt8(ascii: ".")) else {
-            guard !name.isEmpty else { return stack.last }
-            for frame in stack.reversed() {
-                if let dictionary = frame as? [String: Any], let value = dictionary[name] { return value }
-            }
-            return nil
-        }
-        let relative = name.utf8.first == UInt8(ascii: ".")
-        let parts = name.split(separator: ".")
-        guard let first = parts.first.map(String.init) else { return stack.last }
-        let lowest = relative ? stack.count - 1 : 0
-        for index in stride(from: stack.count - 1, through: lowest, by: -1) {
-            guard let dictionary = stack[index] as? [String: Any], var current = dictionary[first] else { continue }
-            for part in parts.dropFirst() {
-                guard let next = (current as? [String: Any])?[String(part)] else { return nil }
-                current = next
-            }
-            return current
-        }
-        return nil
-    }
-
-    private func isEmpty(_ value: Any?) -> Bool {
-        switch value {
-        case nil: return true
-        case let text as String: return text.isBlank
-        default: return false
-        }
-    }
-
-    private func isFalsy(_ value: Any?) -> Bool {
-        switch value {
-        case nil: return true
-        case let flag as Bool: return !flag
-        case let list as [Any]: return list.isEmpty
-        default: return false
-        }
     }
 
     private func location(_ tag: MustacheTag, _ path: String) -> SourceLocation {

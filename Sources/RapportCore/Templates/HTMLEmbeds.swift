@@ -1,5 +1,4 @@
 import CRapportSupport
-import Mustache
 
 /// Carries trusted HTML (charts, rendered notes) through Markdown.
 ///
@@ -20,11 +19,12 @@ final class HTMLEmbeds {
         prefix = Array("rapportembed\(nonce)n".utf8)
     }
 
-    /// A value to put in the view model in place of `html`.
-    func embed(_ html: String, selfContained: Bool = false) -> EmbeddedHTML {
+    /// A value to put in the view model in place of `html`: a token of
+    /// letters and digits, which every content type merges unchanged.
+    func embed(_ html: String, selfContained: Bool = false) -> TemplateValue {
         fragments.append(html)
         self.selfContained.append(selfContained)
-        return EmbeddedHTML(token: String(decoding: prefix, as: UTF8.self) + "\(fragments.count - 1)x")
+        return .text(String(decoding: prefix, as: UTF8.self) + "\(fragments.count - 1)x")
     }
 
     /// `html` with every token replaced by its fragment; a token alone in a
@@ -91,11 +91,4 @@ final class HTMLEmbeds {
             }
         }
     }
-}
-
-/// A token standing for trusted HTML in a view model (see `HTMLEmbeds`).
-struct EmbeddedHTML: MustacheCustomRenderable, Sendable {
-    let token: String
-    var renderText: String { token }
-    var isNull: Bool { false }
 }

@@ -1,25 +1,24 @@
-/// Checks a Mustache template's structure before swift-mustache sees it and
-/// lists its tags with positions.
+/// rapport's one Mustache parser: reads a template into a tree of text,
+/// tags and sections with the exact line and column of every tag, which
+/// `TemplateCompiler` compiles and `FieldChecker` checks.
 ///
-/// swift-mustache keeps its tokens internal, reports an unclosed section at the
-/// end of the file and recurses once per nested section, so a deep template
-/// overflows the stack. This scanner follows the same lexical rules
-/// (swift-mustache 2.1.1, `Template+Parser.swift`) but runs in one loop with an
-/// explicit stack, stops at `maxNesting`, and reports every problem at the tag
-/// that causes it.
+/// It runs in one loop with an explicit stack, stops at `maxNesting`, and
+/// reports every problem at the tag that causes it (an unclosed section at
+/// its opening tag, not at the end of the file). Its lexical rules are those
+/// of swift-mustache 2.1.1, the engine rapport used before its own, so
+/// templates written for it read the same.
 ///
-/// It is deliberately stricter than swift-mustache in a few places, all of
-/// which swift-mustache would render as nothing or silently drop: empty names
-/// (`{{}}`, `{{#}}`, `{{>}}`), empty transform names (`{{(x)}}`), a `{{` at
-/// the very end of the text or directly before a line break, and any
-/// `{{=<% %>=}}` set-delimiter tag.
+/// It is deliberately strict where a template would otherwise render as
+/// nothing or silently drop text: empty names (`{{}}`, `{{#}}`, `{{>}}`),
+/// empty transform names (`{{(x)}}`), and a `{{` at the very end of the text
+/// or directly before a line break.
 public struct MustacheScanner: Sendable {
-    /// Sections deeper than this are an error, which keeps swift-mustache's recursive parser off the stack's edge.
+    /// Sections deeper than this are an error: no template needs them, and rendering stays shallow.
     public var maxNesting: Int
-    /// Values accepted in `{{%CONTENT_TYPE:...}}`; swift-mustache registers `HTML` and `TEXT`.
+    /// Values accepted in `{{%CONTENT_TYPE:...}}`.
     public var contentTypes: Set<String>
 
-    /// Creates a scanner; `contentTypes` must match those registered with swift-mustache.
+    /// Creates a scanner.
     public init(maxNesting: Int = 100, contentTypes: Set<String> = ["HTML", "TEXT"]) {
         self.maxNesting = maxNesting
         self.contentTypes = contentTypes

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// A set of templates (layouts, or content partials): each scanned once for
 /// its tags and positions, then compiled together so partials and parents
@@ -7,8 +6,7 @@ import Mustache
 ///
 /// A missing template or partial is an error with a location, never an
 /// empty page.
-struct TemplateLibrary: @unchecked Sendable {
-    // @unchecked: MustacheLibrary is Sendable; the scanned trees are immutable values.
+struct TemplateLibrary: Sendable {
     struct Entry: Sendable {
         var name: String
         var path: String
@@ -19,7 +17,6 @@ struct TemplateLibrary: @unchecked Sendable {
     let contentType: TemplateContentType
     /// Whether an empty value is an error for the customer (content partials).
     let checksEmptyValues: Bool
-    private(set) var mustache: MustacheLibrary
     private(set) var entries: [String: Entry]
     /// Each template's text as written, for input hashes.
     private(set) var sources: [String: String]
@@ -30,41 +27,12 @@ struct TemplateLibrary: @unchecked Sendable {
     init(contentType: TemplateContentType = .html, checksEmptyValues: Bool = false) {
         self.contentType = contentType
         self.checksEmptyValues = checksEmptyValues
-        mustache = MustacheLibrary()
         entries = [:]
         sources = [:]
     }
 
-    /// Scans and parses `text` and registers it under `name`. `prefix` is
-    /// text swift-mustache sees before the template (a pragma line), which
-    /// the scanner does not, so positions stay those of the file.
-    mutating func add(
-        name: String,
-        path: String,
-        text: String,
-        lineOffset: Int,
-        prefix: String = "",
-        scanner: MustacheScanner
-    ) throws(DiagnosticList) {
-        try addScanned(name: name, path: path, text: text, lineOffset: lineOffset, scanner: scanner)
-        do {
-            let template = try MustacheTemplate(string: prefix + text)
-            mustache.register(template, named: name)
-        } catch let error as MustacheTemplate.ParserError {
-            let prefixLines = prefix.filter { $0 == "\n" }.count
-            let line = error.context.lineNumber - prefixLines + lineOffset
-            throw DiagnosticList([
-                .error(
-                    "template error: \(error.error)",
-                    at: SourceLocation(path: path, line: line, column: error.context.columnNumber))
-            ])
-        } catch {
-            throw DiagnosticList([.error("template error: \(error)", at: SourceLocation(path: path))])
-        }
-    }
-
     /// Scans `text` and registers it under `name`, for `compile()`.
-    mutating func addScanned(name: String, path: String, text: String, lineOffset: Int = 0, scanner: MustacheScanner) throws(DiagnosticList) {
+    mutating func add(name: String, path: String, text: String, lineOffset: Int = 0, scanner: MustacheScanner) throws(DiagnosticList) {
         let nodes = try scanner.scan(text, path: path, lineOffset: lineOffset)
         entries[name] = Entry(name: name, path: path, nodes: nodes)
         sources[name] = text
@@ -117,21 +85,13 @@ struct TemplateLibrary: @unchecked Sendable {
         try renderer.render(template, library: compiled, context: context)
     }
 
-    /// Renders template `name` from a `[String: Any]` view model; a missing template is an error, never "".
-    func render(_ name: String, _ model: ViewModel, path: String) throws(Diagnostic) -> String {
-        if TemplateLibrary.usesSwiftMustache {
-            guard let output = mustache.render(model, withTemplate: name) else {
-                throw .error("template \"\(name)\" not found", at: SourceLocation(path: path))
-            }
-            return output
-        }
+    /// Renders template `name` for `page` with a renderer of its own, for
+    /// pages rendered once per build (the dashboard, an edition's overview).
+    func render(_ name: String, _ page: ViewModel, path: String) throws(Diagnostic) -> String {
         var renderer = TemplateRenderer()
-        try render(name, TemplateValue(viewModel: model), with: &renderer, path: path)
+        try render(name, .object(page), with: &renderer, path: path)
         return renderer.output.string
     }
-
-    /// Whether pages render with swift-mustache (`RAPPORT_ENGINE=swift-mustache`), for the differential proof.
-    static let usesSwiftMustache = ProcessInfo.processInfo.environment["RAPPORT_ENGINE"] == "swift-mustache"
 
     /// Partial and parent references (`{{> x}}`, `{{< x}}`) naming templates
     /// that do not exist, reported at the tag.
@@ -168,19 +128,5 @@ struct TemplateLibrary: @unchecked Sendable {
         let known = entries.keys.sorted()
         let available = known.isEmpty ? "none" : known.joined(separator: ", ")
         return " (available: \(available))"
-    }
-}
-
-extension TemplateLibrary {
-    /// Renders a content document's body with these partials; the body is
-    /// registered per call-free: documents are parsed once at load.
-    func renderDocument(_ compiled: CompiledDocument, _ model: ViewModel) throws(Diagnostic) -> String {
-        guard let template = compiled.template else {
-            throw .error("document was not compiled", at: SourceLocation(path: compiled.document.path))
-        }
-        if TemplateLibrary.usesSwiftMustache { return template.render(model, library: mustache) }
-        var renderer = TemplateRenderer()
-        try renderer.render(compiled.body, library: self.compiled, context: TemplateValue(viewModel: model))
-        return renderer.output.string
     }
 }

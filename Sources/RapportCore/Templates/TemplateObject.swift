@@ -76,8 +76,38 @@ public struct TemplateObject: Sendable, Equatable {
         self[first] = .object(child)
     }
 
+    /// The value at a path of keys, or nil.
+    func value(at path: [TemplateKey]) -> TemplateValue? {
+        var current: TemplateValue = .object(self)
+        for key in path {
+            guard case .object(let object) = current, let next = object[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// Sets the value at a path of keys, making the objects on the way.
+    mutating func setValue(_ value: TemplateValue, at path: ArraySlice<TemplateKey>) {
+        guard let first = path.first else { return }
+        guard path.count > 1 else {
+            self[first] = value
+            return
+        }
+        var child = self[first]?.object ?? TemplateObject()
+        child.setValue(value, at: path.dropFirst())
+        self[first] = .object(child)
+    }
+
     public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
         return zip(lhs.keys, lhs.values).allSatisfy { key, value in rhs[key] == value }
+    }
+}
+
+extension TemplateObject: ExpressibleByDictionaryLiteral {
+    /// An object from literal names, for code outside the render path.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(capacity: elements.count)
+        for (name, value) in elements { self[TemplateKey(name)] = value }
     }
 }

@@ -41,6 +41,18 @@ public enum TemplateValue: Sendable, Equatable {
         return nil
     }
 
+    /// The flag of a `.bool` value, nil otherwise.
+    public var flag: Bool? {
+        if case .bool(let flag) = self { return flag }
+        return nil
+    }
+
+    /// The elements of a `.list` value, nil otherwise.
+    public var list: [TemplateValue]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
     /// The object of an `.object` value, nil otherwise.
     public var object: TemplateObject? {
         if case .object(let object) = self { return object }
@@ -66,7 +78,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         var object = TemplateObject(capacity: elements.count)
-        for (name, value) in elements { object[TemplateKey(name)] = value }
+        for (name, value) in elements { object[name] = value }
         self = .object(object)
     }
 }

@@ -19,7 +19,10 @@ import Testing
         let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
         let report = try SiteBuilder(options: Self.options(output: output)).build()
         #expect(report.customers == 4)
-        #expect(report.pages == 24)
+        // 20 customer pages and 27 site pages: the dashboard, 2 pages of
+        // customers, 3 lists, 2 team pages, 3 managers (page, book, 3 lists)
+        // and 4 overview pages (page_size is 2 in this fixture).
+        #expect(report.pages == 47)
         #expect(report.warnings.isEmpty)
         try FolderSnapshot.expectMatchesGolden(output, golden: Fixtures.golden("Everything"))
     }
@@ -47,6 +50,24 @@ import Testing
         #expect(siblings == ["Output"], "no staging folders are left behind")
     }
 
+    @Test func paginatedListsHoldEveryCustomerOnceAndNoPageMoreThanItsSize() throws {
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        _ = try SiteBuilder(options: Self.options(output: output)).build()
+        func hubs(_ path: String) throws -> [String] {
+            let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            return html.components(separatedBy: "href=\"../../../").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+                .filter { $0.hasSuffix("/index.html") && !$0.contains("page/") && $0.hasPrefix("customers/") }
+        }
+        let first = try hubs("customers/page/1/index.html")
+        let second = try hubs("customers/page/2/index.html")
+        #expect(first.count == 2 && second.count == 2, "page_size is 2")
+        #expect(Set(first + second).count == 4, "every customer exactly once")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("customers/page/3").path))
+        let dashboard = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(dashboard.contains("and 1 more"), "lists are capped at list_limit (1) with a link to the rest")
+        #expect(!dashboard.contains("<table>"), "the dashboard holds no table of every customer")
+    }
+
     @Test func onlyBuildsTheNamedCustomers() throws {
         let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
         var options = Self.options(output: output)
@@ -54,7 +75,8 @@ import Testing
         let report = try SiteBuilder(options: options).build()
         #expect(report.customers == 1)
         let customers = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("customers").path)
-        #expect(customers == ["e-2"])
+        // `page` holds the paginated list of customers (the slug is reserved).
+        #expect(customers.sorted() == ["e-2", "page"])
     }
 
     @Test func checkRendersEverythingButWritesNothing() throws {
@@ -62,7 +84,7 @@ import Testing
         var options = Self.options(output: output)
         options.writeOutput = false
         let report = try SiteBuilder(options: options).build()
-        #expect(report.pages == 24)
+        #expect(report.pages == 47)
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).isEmpty)
     }

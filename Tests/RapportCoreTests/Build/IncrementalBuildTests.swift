@@ -6,13 +6,20 @@ import Testing
 /// An incremental build must write exactly what a clean build of the same
 /// sources writes, byte for byte, whatever changed since the last build.
 ///
-/// The Everything fixture renders 24 pages: E-1 and E-2 get a hub and three
+/// The Everything fixture renders 47 pages: E-1 and E-2 get a hub and three
 /// documents (each a web page and a print page), e-3 and E-4 a hub and one
-/// newsletter (web and print): 7 + 7 + 3 + 3 = 20 customer pages, plus the
-/// dashboard and three overview pages, which every build renders again.
+/// newsletter (web and print): 7 + 7 + 3 + 3 = 20 customer pages, plus 27
+/// site pages (the dashboard, its lists, the team, the managers' pages and
+/// the overviews, two customers to a page).
+///
+/// Customer pages reused are counted by hand below. A site page is reused
+/// exactly when its inputs are those of the previous build (read from the
+/// two manifests), and the whole output must still equal a clean build's,
+/// so a site page whose inputs miss something it shows fails the test.
 @Suite struct IncrementalBuildTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 26)
     static let customerPages = 20
+    static let sitePages = 27
 
     /// One change to the site's sources, with what the rebuild must reuse.
     enum Edit: String, CaseIterable, CustomTestStringConvertible {
@@ -35,26 +42,24 @@ import Testing
         /// inline Content/assets, so any asset change reprints them all, and
         /// a document's web and print pages are reused together or not at
         /// all: a new asset leaves only the four hubs.
-        /// Plus the site pages (dashboard, three edition overviews) whose
-        /// rows or recipients the edit leaves as they were: the MRR is on
-        /// the dashboard; E-4 is on the dashboard and one overview; E-1's
-        /// region moves it out of one overview and the dashboard's count.
-        var reused: Int {
+        var reusedCustomerPages: Int {
             switch self {
-            case .customerRow: return IncrementalBuildTests.customerPages - 7 + 3
-            case .customerRegion: return IncrementalBuildTests.customerPages - 7 + 2
-            case .notesFile, .metricsCell: return IncrementalBuildTests.customerPages - 7 + 4
-            case .removedCustomer: return IncrementalBuildTests.customerPages - 3 + 2
-            case .newAsset: return 4 + 4
+            case .customerRow, .customerRegion, .notesFile, .metricsCell: return IncrementalBuildTests.customerPages - 7
+            case .removedCustomer: return IncrementalBuildTests.customerPages - 3
+            case .newAsset: return 4
             case .layout, .configThreshold, .contentPartial, .layoutPartial: return 0
             }
         }
 
-        var pages: Int {
+        /// Whether the edit leaves some site pages as they were: not when a
+        /// shared input changed, which every page is made from.
+        var keepsSitePages: Bool { reusedCustomerPages > 0 }
+
+        var customerPageCount: Int {
             switch self {
-            case .removedCustomer: return 21
-            case .customerRegion: return 22
-            default: return 24
+            case .removedCustomer: return 17
+            case .customerRegion: return 18
+            default: return 20
             }
         }
 
@@ -97,15 +102,19 @@ import Testing
         let site = Fixtures.copyOfSite("Everything")
         let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
         let first = try SiteBuilder(options: Self.options(site: site, output: output)).build()
-        #expect(first.pages == 24)
+        #expect(first.pages == Self.customerPages + Self.sitePages)
         #expect(first.reused == 0)
+        let before = try Self.sitePageInputs(output)
 
         try edit.apply(to: site)
         let (incremental, clean) = try Self.rebuildAndCompare(site: site, output: output)
+        let after = try Self.sitePageInputs(output)
+        let unchangedSitePages = after.filter { before[$0.key] == $0.value }.count
         #expect(incremental.upToDate == false)
-        #expect(incremental.reused == edit.reused)
-        #expect(incremental.pages == edit.pages)
-        #expect(clean.pages == edit.pages)
+        #expect(incremental.reused == edit.reusedCustomerPages + unchangedSitePages)
+        #expect((unchangedSitePages > 0) == edit.keepsSitePages)
+        #expect(incremental.pages == edit.customerPageCount + after.count)
+        #expect(clean.pages == incremental.pages)
         #expect(clean.reused == 0)
         #expect(incremental.files == clean.files)
         if edit == .removedCustomer {
@@ -140,7 +149,7 @@ import Testing
         }
         let (incremental, clean) = try Self.rebuildAndCompare(site: site, output: output)
         #expect(incremental.upToDate == false)
-        #expect(incremental.reused == 4 + 4, "only the hubs and the site pages, which inline nothing")
+        #expect(incremental.reused == 4 + Self.sitePages, "only the hubs and the site pages, which inline nothing")
         #expect(clean.warnings.count == (change == "delete" ? 8 : 0), "one warning per print page for a missing image")
         let print = try String(contentsOf: output.appendingPathComponent("print/e-4/newsletter-2026-11.html"), encoding: .utf8)
         #expect(print.contains("data:image/svg+xml") == (change != "delete"))
@@ -160,8 +169,8 @@ import Testing
         let second = try SiteBuilder(options: Self.options(site: site, output: output)).build()
         #expect(second.upToDate)
         #expect(second.customers == 4)
-        #expect(second.pages == 24)
-        #expect(second.reused == 24)
+        #expect(second.pages == Self.customerPages + Self.sitePages)
+        #expect(second.reused == Self.customerPages + Self.sitePages)
         #expect(second.files == first.files)
         #expect(second.warnings == first.warnings)
         #expect(try watched.map { try FileStamp(output.appendingPathComponent($0)) } == stamps)
@@ -180,7 +189,7 @@ import Testing
         let report = try SiteBuilder(options: options).build()
         #expect(report.upToDate == false)
         #expect(report.reused == 0)
-        #expect(report.pages == 24)
+        #expect(report.pages == Self.customerPages + Self.sitePages)
         #expect(FolderSnapshot(output) == before)
     }
 
@@ -195,8 +204,8 @@ import Testing
         let (report, _) = try Self.rebuildAndCompare(site: site, output: output)
         #expect(report.upToDate == false)
         // A document's web and print pages are reused together or not at
-        // all; the four site pages are reused too.
-        #expect(report.reused == (path.hasSuffix("e-1/index.html") ? 19 : 18) + 4)
+        // all; the site pages are reused too.
+        #expect(report.reused == (path.hasSuffix("e-1/index.html") ? 19 : 18) + Self.sitePages)
         #expect(try Data(contentsOf: output.appendingPathComponent(path)) == expected)
         #expect(try SiteBuilder(options: Self.options(site: site, output: output)).build().upToDate)
     }
@@ -215,15 +224,15 @@ import Testing
         let (full, _) = try Self.rebuildAndCompare(site: site, output: output)
         #expect(full.upToDate == false)
         #expect(full.customers == 4)
-        #expect(full.reused == 7, "E-2's pages are the same in both builds")
+        #expect(full.reused == 7 + 2, "E-2's pages are the same in both builds, and so are the review's two overview pages")
 
         let again = try SiteBuilder(options: only).build()
         #expect(again.upToDate == false)
-        #expect(again.reused == 7)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("customers").path) == ["e-2"])
+        #expect(again.reused == 7 + 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("customers").path).sorted() == ["e-2", "page"])
         let (fullAgain, _) = try Self.rebuildAndCompare(site: site, output: output)
         #expect(fullAgain.upToDate == false)
-        #expect(fullAgain.reused == 7)
+        #expect(fullAgain.reused == 7 + 2)
     }
 
     /// Warnings a reused page gave when it was rendered are part of the
@@ -245,10 +254,12 @@ import Testing
         #expect(upToDate.upToDate)
         #expect(upToDate.warnings == first.warnings)
 
+        let before = try Self.sitePageInputs(output)
         try Edit.customerRow.apply(to: site)
         let (incremental, clean) = try Self.rebuildAndCompare(site: site, output: output)
+        let unchangedSitePages = try Self.sitePageInputs(output).filter { before[$0.key] == $0.value }.count
         #expect(clean.warnings == first.warnings)
-        #expect(incremental.reused == Edit.customerRow.reused)
+        #expect(incremental.reused == Edit.customerRow.reusedCustomerPages + unchangedSitePages)
     }
 
     /// `--strict` turns warnings into errors whether or not the pages that
@@ -288,6 +299,17 @@ import Testing
 
     /// Rebuilds `output` incrementally and `site` from scratch into a fresh
     /// folder; expects the two outputs and their warnings to be the same.
+    /// Every site page's path and inputs, from the build's manifest.
+    static func sitePageInputs(_ output: URL) throws -> [String: String] {
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("manifest.json"))) as? [String: Any]
+        let files = manifest?["files"] as? [[String: Any]] ?? []
+        var inputs: [String: String] = [:]
+        for file in files where file["customer"] == nil && file["kind"] as? String != "asset" {
+            if let path = file["path"] as? String { inputs[path] = file["inputs"] as? String }
+        }
+        return inputs
+    }
+
     static func rebuildAndCompare(
         site: URL, output: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> (incremental: BuildReport, clean: BuildReport) {

@@ -16,9 +16,9 @@ import Testing
         return profile!
     }
 
-    func customer(_ fields: [(String, String)], config: SiteConfig = SiteConfig()) -> ViewModel {
+    func customer(_ fields: [(String, String)], config: SiteConfig = SiteConfig()) -> [String: Any] {
         let builder = ViewModelBuilder(config: config, today: Self.today, formatter: LocaleFormatter())
-        return builder.customer(profile(fields, config: config))
+        return builder.customer(profile(fields, config: config)).untyped
     }
 
     @Test func computedFields() {
@@ -75,7 +75,7 @@ import Testing
         config.sender.name = "Success Team"
         config.sender.email = "team@example.com"
         let builder = ViewModelBuilder(config: config, today: Self.today, formatter: LocaleFormatter())
-        let withManager = builder.sender(profile([("id", "C-1"), ("account_manager", "Grace Hopper")]))
+        let withManager = builder.sender(profile([("id", "C-1"), ("account_manager", "Grace Hopper")])).untyped
         #expect(withManager["name"] as? String == "Grace Hopper")
         #expect(withManager["first_name"] as? String == "Grace")
         #expect(withManager["email"] as? String == "team@example.com")

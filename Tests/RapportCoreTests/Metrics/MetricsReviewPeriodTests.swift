@@ -52,7 +52,7 @@ import Testing
 
     @Test func viewModelFormatsMonthsInTheLocale() throws {
         let period = try #require(ReviewPeriod(quarter: "2026-Q4"))
-        let english = period.viewModel(locale: "en-US", formatter: LocaleFormatter())
+        let english = period.viewModel(locale: "en-US", formatter: LocaleFormatter()).untyped
         #expect(english["name"] as? String == "2026-Q4")
         #expect(english["label"] as? String == "Q4 2026")
         #expect(english["start"] as? String == "October 2026")
@@ -62,7 +62,7 @@ import Testing
         #expect(english["previous"] as? [String: String] == ["name": "2026-Q3", "label": "Q3 2026"])
         #expect(english["next"] as? [String: String] == ["name": "2027-Q1", "label": "Q1 2027"])
         #expect(english.keys.sorted() == ["end", "end_iso", "label", "name", "next", "previous", "start", "start_iso"])
-        let german = period.viewModel(locale: "de-DE", formatter: LocaleFormatter())
+        let german = period.viewModel(locale: "de-DE", formatter: LocaleFormatter()).untyped
         #expect(german["start"] as? String == "Oktober 2026")
     }
 }

@@ -13,17 +13,30 @@ import Testing
 
     /// The model with the SVG strings taken out, checked separately.
     private func model(_ summary: MetricSummary, locale: String = "en-US") -> (values: [String: Any], chart: String, sparkline: String) {
-        var model = summary.viewModel(locale: locale, formatter: LocaleFormatter())
-        let chart = model.removeValue(forKey: "chart") as? String ?? ""
-        let sparkline = model.removeValue(forKey: "sparkline") as? String ?? ""
-        return (model, chart, sparkline)
+        let formatter = LocaleFormatter()
+        return (
+            summary.viewModel(locale: locale, formatter: formatter).untyped, summary.chart(locale: locale, formatter: formatter),
+            summary.sparkline(locale: locale, formatter: formatter)
+        )
+    }
+
+    /// One customer's metrics as a review sees them, made for the names `names`.
+    private func reviewMetrics(_ table: MetricsTable, customer: String, names: Set<String>? = nil) -> ReviewModels.Metrics {
+        ReviewModels.metrics(
+            table, customer: customer, period: q4, formatter: LocaleFormatter(), locale: "en-US", embeds: HTMLEmbeds(nonce: "n"),
+            names: names)
     }
 
     @Test func costlyValuesAreMadeOnlyWhenATemplateNamesThem() {
-        let summary = summary(["2026-10": 1300, "2026-12": 1410])
-        let everything = summary.viewModel(locale: "en-US", formatter: LocaleFormatter())
-        let named = summary.viewModel(locale: "en-US", formatter: LocaleFormatter(), names: ["chart", "latest"])
-        let none = summary.viewModel(locale: "en-US", formatter: LocaleFormatter(), names: [])
+        let table = MetricsTable(
+            metricNames: ["active_users"],
+            values: ["C-1": ["active_users": [YearMonth(year: 2026, month: 10): 1300, YearMonth(year: 2026, month: 12): 1410]]])
+        func model(_ names: Set<String>?) -> [String: Any] {
+            reviewMetrics(table, customer: "C-1", names: names).list[0].object!.untyped
+        }
+        let everything = model(nil)
+        let named = model(["chart", "latest"])
+        let none = model([])
         #expect(Set(everything.keys).isSuperset(of: MetricSummary.optionalValues))
         #expect(Set(everything.keys).subtracting(named.keys) == ["series", "sparkline"])
         #expect(named["chart"] as? String == everything["chart"] as? String)
@@ -59,8 +72,9 @@ import Testing
         #expect(series.allSatisfy { $0.count == 5 })
         #expect(
             values.keys.sorted() == [
-                "average", "change", "change_pct", "change_value", "has_data", "label", "latest", "latest_value", "name",
-                "previous", "previous_value", "series", "total", "trend", "trend_down", "trend_flat", "trend_up",
+                "average", "change", "change_pct", "change_value", "has_change_pct", "has_data", "has_previous", "label",
+                "latest", "latest_value", "name", "previous", "previous_value", "series", "total", "trend", "trend_down",
+                "trend_flat", "trend_up",
             ])
         #expect(chart.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" class="rapport-chart""#))
         #expect(
@@ -84,11 +98,14 @@ import Testing
     @Test func missingValuesShowNoDataAndEmptyChanges() {
         let (values, chart, _) = model(summary([:]))
         #expect(values["latest"] as? String == "no data")
-        #expect(values["latest_value"] as? String == "")
+        // Values that do not exist are left out, so `{{#change_pct}}` is false and the field check names them.
+        #expect(values["latest_value"] == nil)
         #expect(values["previous"] as? String == "no data")
-        #expect(values["change"] as? String == "")
-        #expect(values["change_value"] as? String == "")
-        #expect(values["change_pct"] as? String == "")
+        #expect(values["change"] == nil)
+        #expect(values["change_value"] == nil)
+        #expect(values["change_pct"] == nil)
+        #expect(values["has_previous"] as? Bool == false)
+        #expect(values["has_change_pct"] as? Bool == false)
         #expect(values["trend"] as? String == "flat")
         #expect(values["trend_flat"] as? Bool == true)
         #expect(values["total"] as? String == "no data")
@@ -99,7 +116,8 @@ import Testing
     @Test func zeroPreviousGivesAChangeWithoutPercentage() {
         let (values, chart, _) = model(summary(["2026-09": 0, "2026-11": 4, "2026-12": 5]))
         #expect(values["change"] as? String == "+5")
-        #expect(values["change_pct"] as? String == "")
+        #expect(values["change_pct"] == nil)
+        #expect(values["has_change_pct"] as? Bool == false)
         #expect(chart.contains("<desc>Active users from Oct 2026 to Dec 2026: 4 to 5, up 5 on the previous quarter</desc>"))
     }
 
@@ -118,15 +136,20 @@ import Testing
         #expect(MetricSummary.raw(1234.5) == "1234.5")
     }
 
-    @Test func tableModelListsEveryMetricInColumnOrderForEveryCustomer() {
+    @Test func everyMetricIsListedInColumnOrderForACustomerWithData() {
         let table = MetricsTable(
             metricNames: ["seats", "active_users"],
             values: ["C-1": ["active_users": [YearMonth(year: 2026, month: 12): 3]]])
-        let (metrics, list) = table.viewModel(customer: "C-2", period: q4, locale: "en-US", formatter: LocaleFormatter())
+        let own = reviewMetrics(table, customer: "C-1")
+        let (metrics, list) = (own.byName.untyped, own.list.map { $0.object!.untyped })
         #expect(metrics.keys.sorted() == ["active_users", "seats"])
         #expect(list.map { $0["name"] as? String } == ["seats", "active_users"])
-        #expect(list.map { $0["has_data"] as? Bool } == [false, false])
-        let own = table.viewModel(customer: "C-1", period: q4, locale: "en-US", formatter: LocaleFormatter())
-        #expect((own.metrics["active_users"] as? [String: Any])?["latest"] as? String == "3")
+        #expect(list.map { $0["has_data"] as? Bool } == [false, true])
+        #expect(own.hasData)
+        #expect((metrics["active_users"] as? [String: Any])?["latest"] as? String == "3")
+        // A customer with no rows has no metrics: `has_metrics` is false and the review says so.
+        let other = reviewMetrics(table, customer: "C-2")
+        #expect(other.list.isEmpty && !other.hasData)
+        #expect(table.summaries(customer: "C-2", period: q4).map(\.name) == ["seats", "active_users"])
     }
 }

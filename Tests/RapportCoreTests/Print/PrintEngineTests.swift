@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 
 @testable import RapportCore
@@ -75,7 +74,9 @@ import Testing
     /// layout around a chart, an image and a 60-row table.
     static func printPage(paperSize: String) throws -> String {
         let layout = try String(contentsOf: repositoryRoot.appendingPathComponent("Layouts/print.mustache"), encoding: .utf8)
-        let template = try MustacheTemplate(string: layout)
+        var layouts = TemplateLibrary(contentType: .html)
+        try layouts.add(name: "print", path: "Layouts/print.mustache", text: layout, scanner: MustacheScanner())
+        try layouts.compile()
         let rows = (1...60).map { month in
             "<tr><td>Row \(month)</td><td class=\"num\">\(month * 37)</td><td>Notes &amp; follow-ups for month \(month)</td></tr>"
         }
@@ -92,23 +93,23 @@ import Testing
             <h2>Your goals for next quarter</h2>
             <p>Tell us what matters most to you.</p>
             """
-        let values: [String: Any] = [
+        let values: ViewModel = [
             "root": "../../",
             "generator": "rapport test",
-            "page_title": "Q4 2026 review · \(customerName)",
+            "page_title": .text("Q4 2026 review · \(customerName)"),
             "paper": paperSize == "A4" ? "A4" : "Letter",
-            "paper_size": paperSize,
-            "customer_name_for_header": customerName,
-            "customer_name_css": CSSText.quoted(customerName),
+            "paper_size": .text(paperSize),
+            "customer_name_for_header": .text(customerName),
+            "customer_name_css": .text(CSSText.quoted(customerName)),
             "customer": [
-                "name": customerName, "contact_name": "Jana Novak", "email": "jana@smith.example", "locale": "en-GB",
-            ] as [String: Any],
+                "name": .text(customerName), "contact_name": "Jana Novak", "email": "jana@smith.example", "locale": "en-GB",
+            ],
             "sender": ["name": "Maya Lindqvist", "email": "maya@northwind.example", "company": "Northwind Success"],
             "document": ["title": "Quarterly account review", "date": "2 January 2027", "date_iso": "2027-01-02", "kind": "review"],
             "period": ["label": "Q4 2026"],
-            "content": content,
+            "content": .text(content),
         ]
-        return template.render(values)
+        return try layouts.render("print", values, path: "Layouts/print.mustache")
     }
 
     // MARK: - Processes

@@ -7,14 +7,14 @@ import Testing
 @Suite struct HTMLEmbedsTests {
     @Test func tokensAreLettersAndDigitsWithTheNonceAndIndex() {
         let embeds = HTMLEmbeds(nonce: "abc123")
-        #expect(embeds.embed("<b>one</b>").token == "rapportembedabc123n0x")
-        #expect(embeds.embed("<b>two</b>").token == "rapportembedabc123n1x")
+        #expect(embeds.embed("<b>one</b>").text! == "rapportembedabc123n0x")
+        #expect(embeds.embed("<b>two</b>").text! == "rapportembedabc123n1x")
     }
 
     @Test func resolveReplacesEveryTokenInline() {
         let embeds = HTMLEmbeds(nonce: "abc")
-        let first = embeds.embed("<svg>1</svg>").token
-        let second = embeds.embed("<i>2</i>").token
+        let first = embeds.embed("<svg>1</svg>").text!
+        let second = embeds.embed("<i>2</i>").text!
         #expect(
             embeds.resolve("<p>Chart: \(first) and \(second), again \(first).</p>")
                 == "<p>Chart: <svg>1</svg> and <i>2</i>, again <svg>1</svg>.</p>")
@@ -22,13 +22,13 @@ import Testing
 
     @Test func aTokenAloneInAParagraphReplacesTheParagraph() {
         let embeds = HTMLEmbeds(nonce: "abc")
-        let token = embeds.embed("<ul><li>x</li></ul>").token
+        let token = embeds.embed("<ul><li>x</li></ul>").text!
         #expect(embeds.resolve("<h2>A</h2>\n<p>\(token)</p>\n<p>after</p>") == "<h2>A</h2>\n<ul><li>x</li></ul>\n<p>after</p>")
     }
 
     @Test func aTokenSharingItsParagraphKeepsTheParagraph() {
         let embeds = HTMLEmbeds(nonce: "abc")
-        let token = embeds.embed("<svg/>").token
+        let token = embeds.embed("<svg/>").text!
         #expect(embeds.resolve("<p>\(token) trend</p>") == "<p><svg/> trend</p>")
         #expect(embeds.resolve("<p>see \(token)</p>") == "<p>see <svg/></p>")
     }
@@ -57,7 +57,7 @@ import Testing
 
     @Test func aLookAlikeJustBeforeARealTokenDoesNotHideIt() {
         let embeds = HTMLEmbeds(nonce: "abc")
-        let token = embeds.embed("<svg/>").token
+        let token = embeds.embed("<svg/>").text!
         #expect(embeds.resolve("rapportembedabcn\(token)") == "rapportembedabcn<svg/>")
     }
 
@@ -68,8 +68,8 @@ import Testing
 
     @Test func keepingSelfContainedLeavesChartsForLater() {
         let embeds = HTMLEmbeds(nonce: "abc")
-        let chart = embeds.embed("<svg>chart</svg>", selfContained: true).token
-        let notes = embeds.embed("<p>notes <img src=\"x.png\"></p>").token
+        let chart = embeds.embed("<svg>chart</svg>", selfContained: true).text!
+        let notes = embeds.embed("<p>notes <img src=\"x.png\"></p>").text!
         let page = "<p>\(chart)</p>\n<p>\(notes)</p>"
         let first = embeds.resolve(page, keepingSelfContained: true)
         #expect(first == "<p>\(chart)</p>\n<p>notes <img src=\"x.png\"></p>")
@@ -78,7 +78,7 @@ import Testing
 
     @Test func customerDataSpellingTheWordIsUntouched() {
         let embeds = HTMLEmbeds(nonce: HTMLEmbeds.makeNonce())
-        let token = embeds.embed("<svg/>").token
+        let token = embeds.embed("<svg/>").text!
         let customerText = "Our team, rapportembed, likes rapportembedn0x and rapportembed0x."
         #expect(embeds.resolve("<p>\(customerText)</p><p>\(token)</p>") == "<p>\(customerText)</p><svg/>")
     }
@@ -91,7 +91,7 @@ import Testing
 
     @Test func nonASCIITextAroundTokensSurvives() {
         let embeds = HTMLEmbeds(nonce: "abc")
-        let token = embeds.embed("<b>✓</b>").token
+        let token = embeds.embed("<b>✓</b>").text!
         #expect(embeds.resolve("Bäckerei \(token) — 東京") == "Bäckerei <b>✓</b> — 東京")
     }
 }
