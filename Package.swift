@@ -64,6 +64,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The cost of one template tag: swift run -c release TemplateCost (Benchmarks/README.md).
+        .executableTarget(
+            name: "TemplateCost",
+            dependencies: ["RapportCore"],
+            path: "Benchmarks/TemplateCost"
+        ),
         // Helpers more than one test target uses (seeded random inputs).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(

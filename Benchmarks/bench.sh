@@ -154,6 +154,11 @@ use_size() {
     HUGO_SITE="$WORK/hugo-$N"; HUGO_OUT="$WORK/hugo-out-$N"
     MERGED="$WORK/merged-$N"; CMARK_OUT="$WORK/cmark-out-$N"
     BUILD=("$RAPPORT" build --site "$SITE" --output "$OUT" --today "$TODAY" "${JOBS[@]}")
+    # Newsletter only: one edition, customer fields only (no notes, metrics or
+    # reviews), the sample's layouts, as a new user's first site is.
+    NL_SITE="$WORK/nl-site-$N"; NL_OUT="$WORK/nl-out-$N"
+    NL_HUGO_SITE="$WORK/nl-hugo-$N"; NL_HUGO_OUT="$WORK/nl-hugo-out-$N"
+    NL_BUILD=("$RAPPORT" build --site "$NL_SITE" --output "$NL_OUT" --today "$TODAY" "${JOBS[@]}")
 }
 
 for N in $CUSTOMERS; do
@@ -161,6 +166,8 @@ for N in $CUSTOMERS; do
     echo "== $N customers: generating sites"
     python3 "$ROOT/Benchmarks/generate_site.py" --customers "$N" --out "$SITE"
     python3 "$ROOT/Benchmarks/hugo_site.py" --site "$SITE" --out "$HUGO_SITE" --merged "$MERGED"
+    python3 "$ROOT/Benchmarks/generate_site.py" --customers "$N" --out "$NL_SITE" --no-metrics --no-notes --no-reviews
+    python3 "$ROOT/Benchmarks/hugo_site.py" --site "$NL_SITE" --out "$NL_HUGO_SITE" --merged "$WORK/nl-merged-$N"
     # Warm-up (untimed): the build must succeed with no errors, and it fills the
     # page cache. Skipped at 100,000 customers, where it would take as long as a
     # timed run; a failing timed run stops the benchmark just the same.
@@ -184,7 +191,7 @@ for N in $CUSTOMERS; do
     R="$(runs_for "$N")"
     [ "$R" -gt "$MOST_RUNS" ] && MOST_RUNS="$R"
 done
-echo "== full builds: up to $MOST_RUNS rounds of each size, alternating rapport, Hugo and cmark-gfm"
+echo "== full builds: up to $MOST_RUNS rounds of each size, alternating rapport, Hugo and cmark-gfm, then the newsletter-only pair"
 for run in $(seq 1 "$MOST_RUNS"); do
     for N in $CUSTOMERS; do
         [ "$run" -le "$(runs_for "$N")" ] || continue
@@ -201,6 +208,12 @@ for run in $(seq 1 "$MOST_RUNS"); do
         fi
         rm -rf "$CMARK_OUT"
         timed cmark full "$run" "$N" -- "$WORK/cmark_limit" "$MERGED" "$CMARK_OUT"
+        rm -rf "$NL_OUT"
+        timed rapport newsletter "$run" - -- "${NL_BUILD[@]}" "${CLEAN[@]}"
+        if [ "$USE_HUGO" = 1 ]; then
+            rm -rf "$NL_HUGO_OUT"
+            timed hugo newsletter "$run" "$N" -- hugo --quiet --source "$NL_HUGO_SITE" --destination "$NL_HUGO_OUT"
+        fi
     done
 done
 

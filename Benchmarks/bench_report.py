@@ -42,7 +42,8 @@ def main():
     header = f"{'customers':>9}  {'tool':<8}{'phase':<10}{'runs':>4}{'pages':>8}{'wall s':>9}{'cpu s':>9}{'pages/s':>9}{'cpu ms/pg':>10}{'peak MiB':>9}"
     print(header)
     print("-" * len(header))
-    order = [("rapport", "full"), ("hugo", "full"), ("cmark", "full"), ("rapport", "nochange"), ("rapport", "onechange")]
+    order = [("rapport", "full"), ("hugo", "full"), ("cmark", "full"), ("rapport", "newsletter"), ("hugo", "newsletter"),
+             ("rapport", "nochange"), ("rapport", "onechange")]
     for n in counts:
         for tool, phase in order:
             s = stats.get((n, tool, phase))
@@ -82,6 +83,14 @@ def main():
             record(n, "two-core cmark limit pages/s", limit, fmt="{:.0f}")
             record(n, "rapport pages/s / two-core limit", full["pps"] / limit, ">= 0.5", full["pps"] / limit >= 0.5)
             record(n, "rapport newsletters/s / two-core limit", newsletters_per_s / limit)
+        nl, nl_hugo = stats.get((n, "rapport", "newsletter")), stats.get((n, "hugo", "newsletter"))
+        if nl:
+            record(n, "newsletter-only rapport wall s", nl["wall"], fmt="{:.3f}")
+            record(n, "newsletter-only rapport peak MiB", nl["rss"], fmt="{:.1f}")
+        if nl and nl_hugo:
+            ratio = nl["wall"] / nl_hugo["wall"]
+            record(n, "newsletter-only hugo wall s", nl_hugo["wall"], fmt="{:.3f}")
+            record(n, "newsletter-only rapport wall / hugo wall", ratio, "<= 0.25 at 10000", ratio <= 0.25 if n >= 10000 else None, "{:.3f}")
         for phase, label in [("nochange", "no-change"), ("onechange", "one-customer-changed")]:
             s = stats.get((n, "rapport", phase))
             if s:

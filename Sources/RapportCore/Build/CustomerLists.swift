@@ -1,9 +1,9 @@
 /// The dashboard rows sorted into the lists the site pages show, once per
 /// build: every customer by name, the three lists of the dashboard, and the
 /// same per account manager. Lists hold row positions, not copies.
-struct CustomerLists {
+struct CustomerLists: Sendable {
     /// One of the dashboard's lists of customers.
-    enum Kind: String, CaseIterable {
+    enum Kind: String, CaseIterable, Sendable {
         case dueForCheckin = "due-for-checkin"
         case renewals
         case atRisk = "at-risk"
@@ -18,7 +18,7 @@ struct CustomerLists {
     }
 
     /// Some customers: all of them, or one manager's book.
-    struct Book {
+    struct Book: Sendable {
         /// By name (folded), then id.
         var byName: [Int] = []
         /// The longest without contact first; never contacted counts as longest.
@@ -40,19 +40,22 @@ struct CustomerLists {
     }
 
     /// An account manager and their book.
-    struct Manager {
+    struct Manager: Sendable {
         var name: String
         var slug: String
         var book = Book()
     }
 
     let rows: [DashboardRow]
+    /// Each row's `fingerprint`, hashed once: a row is on up to six list pages.
+    let fingerprints: [Digest]
     let all: Book
     /// By name; customers without a manager are together under "Unassigned".
     let managers: [Manager]
 
     init(rows: [DashboardRow]) {
         self.rows = rows
+        fingerprints = ParallelMap.map(rows) { InputHasher.digest($0.fingerprint) }
         let byName = rows.indices.sorted { Self.nameKey(rows[$0]) < Self.nameKey(rows[$1]) }
         let due = rows.indices.filter { rows[$0].flag("due_for_checkin") }.sorted { Self.overdueKey(rows[$0]) < Self.overdueKey(rows[$1]) }
         let renewals = rows.indices.filter { rows[$0].flag("renewal_due") }.sorted { Self.renewalKey(rows[$0]) < Self.renewalKey(rows[$1]) }

@@ -1,11 +1,11 @@
 /// Splits a list into pages of `pageSize` and describes each page for its
 /// layout (`pagination.*`), so no page grows beyond its size however many
 /// customers the site has.
-struct Pagination {
+struct Pagination: Sendable {
     let total: Int
     let pageSize: Int
     /// The output path of page `n` (from 1).
-    let path: (Int) -> String
+    let path: @Sendable (Int) -> String
 
     /// At least one: an empty list still has a page that says so.
     var pages: Int { max(1, (total + pageSize - 1) / pageSize) }

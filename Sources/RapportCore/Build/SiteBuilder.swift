@@ -110,13 +110,26 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticList(diagnostics.map { var error = $0; error.severity = .error; return error })
         }
 
-        // Site pages are rendered one at a time and written at once; each
-        // holds at most `dashboard.page_size` customers, and an unchanged one
-        // is the previous build's copy.
+        // Site pages render on every worker, each written as soon as it is
+        // rendered: a page holds at most `dashboard.page_size` customers, so
+        // no more than one page per worker is in memory; an unchanged page
+        // is the previous build's copy. Entries land in a slot per page, so
+        // the manifest's order never depends on which worker was first.
         let sitePages = SitePageRenderer(site: site, today: options.today, customers: included, rows: rows)
-        for job in sitePages.jobs() {
-            let page = try Self.reuseOrWrite(
-                job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous, render: job.render)
+        let jobs = sitePages.jobs()
+        let written = ResultSlots<Result<(entry: ManifestEntry, reused: Bool), Diagnostic>>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, jobs.count))) { _ in
+            while let index = written.claimNext() {
+                let job = jobs[index]
+                let result = Result { () throws(Diagnostic) in
+                    try Self.reuseOrWrite(
+                        job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous, render: job.render)
+                }
+                _ = written.set(result, at: index)
+            }
+        }
+        for result in written.values() {
+            let page = try result.get()
             files.append(page.entry)
             reused += page.reused ? 1 : 0
             pages += 1

@@ -6,14 +6,14 @@
 /// builder can reuse an unchanged page and writes each one as soon as it is
 /// rendered: no page holds more than `dashboard.page_size` customers, and
 /// no more than one rendered page is held at a time.
-struct SitePageRenderer {
+struct SitePageRenderer: Sendable {
     /// One page to reuse or render.
-    struct Job {
+    struct Job: Sendable {
         var path: String
         var kind: String
         /// What the page is made from (`InputHasher`).
         var inputs: Digest
-        var render: () throws(Diagnostic) -> String
+        var render: @Sendable () throws(Diagnostic) -> String
     }
 
     let site: LoadedSite
@@ -201,7 +201,7 @@ struct SitePageRenderer {
         for (entries, list, heading, pagination) in all {
             for number in 1...pagination.pages {
                 let text = site.sharedInputsHash + "|list=" + list + owner + "|\(number)/\(pagination.pages)/\(entries.count)|"
-                    + entries[pagination.range(of: number)].map { rows[$0].fingerprint }.joined(separator: "\n")
+                    + entries[pagination.range(of: number)].map { lists.fingerprints[$0].description }.joined(separator: "\n")
                 jobs.append(Job(path: pagination.path(number), kind: "customers", inputs: InputHasher.digest(text)) { () throws(Diagnostic) in
                     try customerListPage(entries, heading: heading, list: list, manager: manager, number: number, of: pagination)
                 })
@@ -259,7 +259,7 @@ struct SitePageRenderer {
     private func bookFingerprint(_ book: CustomerLists.Book) -> String {
         var text = "\(book.byName.count)/\(book.atRisk.count)/\(book.watch)/\(book.healthy)/\(book.dueForCheckin.count)/\(book.renewals.count)"
         for kind in CustomerLists.Kind.allCases {
-            text += "|" + book.list(kind).prefix(listLimit).map { rows[$0].fingerprint }.joined(separator: "\n")
+            text += "|" + book.list(kind).prefix(listLimit).map { lists.fingerprints[$0].description }.joined(separator: "\n")
         }
         return text + "|today=\(today)"
     }

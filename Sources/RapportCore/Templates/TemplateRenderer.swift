@@ -20,6 +20,8 @@ struct TemplateRenderer {
     var findings = Findings()
     /// How deep partials may include partials at render time (a recursive partial over deep data).
     var maxDepth = 200
+    /// Tags rendered so far (variables, sections, partials), for the cost per tag of `TemplateCostProbe`.
+    private(set) var tagsRendered = 0
 
     private var library: [CompiledTemplate] = []
     private var root: CompiledTemplate?
@@ -63,6 +65,7 @@ struct TemplateRenderer {
                     appendText(UnsafeBufferPointer(rebasing: text[Int(start)..<Int(end)]))
                 }
             case .value(let nameIndex, let escaped):
+                tagsRendered &+= 1
                 let name = template.names[Int(nameIndex)]
                 let value = resolve(name)
                 if pendingIndentation { flushIndentation() }
@@ -70,12 +73,14 @@ struct TemplateRenderer {
                 if name.showsIssues { findings.showedIssues = true }
                 if let value { append(value, as: escaped ? contentType : .text) }
             case .section(let nameIndex, let end):
+                tagsRendered &+= 1
                 let name = template.names[Int(nameIndex)]
                 if name.showsIssues { findings.showedIssues = true }
                 try section(resolve(name), template, (index + 1)..<Int(end), contentType: contentType)
                 index = Int(end)
                 continue
             case .inverted(let nameIndex, let end):
+                tagsRendered &+= 1
                 let name = template.names[Int(nameIndex)]
                 if name.showsIssues { findings.showedIssues = true }
                 if !(resolve(name)?.isTruthy ?? false) {
@@ -84,6 +89,7 @@ struct TemplateRenderer {
                 index = Int(end)
                 continue
             case .partial(let target, let indentation):
+                tagsRendered &+= 1
                 try include(target, indentation: indentation, in: template)
             case .parent(let target, let callIndex, let end):
                 let call = template.parentCalls[Int(callIndex)]
