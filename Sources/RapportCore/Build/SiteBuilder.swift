@@ -28,8 +28,8 @@ public struct SiteBuilder: Sendable {
                 return error
             })
         }
-        let customerHashes = Self.customerHashes(site)
-        let buildInputs = Self.buildInputs(site: site, customerHashes: customerHashes, options: options)
+        let customerHashes = BuildInputs.customerHashes(site)
+        let buildInputs = BuildInputs.whole(site: site, customerHashes: customerHashes, options: options)
         if let previous, previous.inputs == buildInputs, previous.isIntact() {
             return try upToDate(previous: previous, started: started)
         }
@@ -266,34 +266,6 @@ public struct SiteBuilder: Sendable {
         }
         outcome.dashboardRow = DashboardRow(scope: scope, profile: profile, cadence: site.config.thresholds.checkinCadenceDays)
         return outcome
-    }
-
-    // MARK: - Incremental builds
-
-    /// Every customer's `customerHash`, in parallel.
-    static func customerHashes(_ site: LoadedSite) -> [String] {
-        ParallelMap.map(site.customers) { customerHash($0, site: site) }
-    }
-
-    /// Everything one customer's pages are made from besides the shared
-    /// inputs: their record, notes and metrics.
-    static func customerHash(_ profile: CustomerProfile, site: LoadedSite) -> String {
-        var text = InputHasher.canonical(profile.record.fields)
-        text += "|slug=\(profile.slug)|last_contact=\(profile.lastContact?.description ?? "")"
-        if let notes = site.notes[profile.id] { text += "|notes=" + notes.sourceHash.description }
-        if let metrics = site.metrics { text += "|metrics=" + metrics.fingerprint(for: profile.id) }
-        return InputHasher.hash(text)
-    }
-
-    /// A digest of every input of the whole build: equal to the previous
-    /// build's means there is nothing to do.
-    static func buildInputs(site: LoadedSite, customerHashes: [String], options: BuildOptions) -> String {
-        var text = site.sharedInputsHash
-        text += "|only=" + options.only.joined(separator: ",")
-        for document in site.newsletters + site.reviews { text += "|doc=\(document.document.path):\(document.sourceHash)" }
-        for (profile, hash) in zip(site.customers, customerHashes) { text += "|\(profile.id)=\(hash)" }
-        text += "|assets=" + site.assetsFingerprint
-        return InputHasher.hash(text)
     }
 
     /// The report of a build that found nothing changed and wrote nothing:

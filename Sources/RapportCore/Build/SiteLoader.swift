@@ -56,12 +56,12 @@ struct SiteLoader {
 
         // When the records did not load, names cannot be checked against
         // them; everything else in the content still is.
-        let schema = loadedCustomers == nil ? Self.schema(customer: .anything) : Self.schema(for: profiles)
+        let schema = loadedCustomers == nil ? ContentSchema.newsletter(customer: .anything) : ContentSchema.newsletter(for: profiles)
         var newsletters: [CompiledDocument] = []
         var reviews: [CompiledDocument] = []
         for document in documents + reviewDocuments {
             let documentSchema =
-                document.kind == .review ? Self.reviewSchema(base: schema, metrics: metrics, metricsFailed: metricsFailed) : schema
+                document.kind == .review ? ContentSchema.review(base: schema, metrics: metrics, metricsFailed: metricsFailed) : schema
             if let compiled = collect(&diagnostics, {
                 () throws(DiagnosticList) in
                 try compile(
@@ -266,7 +266,7 @@ struct SiteLoader {
             problems += checker.unknownNames(in: nodes, path: document.path, schema: schema)
             headers = compileHeaders(document, checker: checker, schema: schema, problems: &problems)
             for key in (config.fallbacks.keys.sorted() + document.frontMatter.fallbacks.keys.sorted())
-            where Self.resolvePath(key, in: schema) == nil {
+            where ContentSchema.resolve(key, in: schema) == nil {
                 problems.append(.warning("fallback for unknown field \"\(key)\" is never used", at: fileLocation))
             }
         } catch {
@@ -365,40 +365,6 @@ struct SiteLoader {
             warnings.append(.warning("this review never asks about next quarter's goals: show {{#notes.goals}} or {{period.next.label}}", at: location))
         }
         return warnings
-    }
-
-    /// Every name a content template can use, whatever customer renders it.
-    static func schema(for customers: [CustomerProfile]) -> FieldSchema {
-        var customer = FieldSchema.declared(TemplateVocabulary.Customer.computed)
-        for profile in customers {
-            customer = customer.merged(with: .of(profile.record.fields))
-        }
-        return schema(customer: customer)
-    }
-
-    /// A review's names: a newsletter's plus the period and the metrics the data has.
-    static func reviewSchema(base: FieldSchema, metrics: MetricsTable?, metricsFailed: Bool = false) -> FieldSchema {
-        typealias Content = TemplateVocabulary.Content
-        guard case .object(var names) = base, case .object(let review) = FieldSchema.declared(Content.review) else { return base }
-        for (name, shape) in review where names[name] == nil || name == Content.reviewDocument.name { names[name] = shape }
-        let metric = FieldSchema.declared(TemplateVocabulary.Metric.fields)
-        var byName: [String: FieldSchema] = [:]
-        for name in metrics?.metricNames ?? [] { byName[name] = metric }
-        names[Content.metrics.name] = metricsFailed ? .anything : .object(byName)
-        return .object(names)
-    }
-
-    /// A newsletter's names, with `customer` as given (the records' columns, or anything).
-    static func schema(customer: FieldSchema) -> FieldSchema {
-        guard case .object(var names) = FieldSchema.declared(TemplateVocabulary.Content.newsletter) else { return .anything }
-        names[TemplateVocabulary.Content.customer.name] = customer
-        return .object(names)
-    }
-
-    static func resolvePath(_ path: String, in schema: FieldSchema) -> FieldSchema? {
-        var current: FieldSchema? = schema
-        for part in path.split(separator: ".") { current = current?.child(String(part)) }
-        return current
     }
 
     /// File names that are safe as one URL path segment.

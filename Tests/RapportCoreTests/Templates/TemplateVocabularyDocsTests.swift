@@ -20,17 +20,17 @@ import Testing
     }
 
     @Test func theFieldCheckAcceptsEveryDeclaredName() {
-        let schema = SiteLoader.reviewSchema(base: SiteLoader.schema(for: []), metrics: MetricsTable(metricNames: ["seats"], values: [:]))
+        let schema = ContentSchema.review(base: ContentSchema.newsletter(for: []), metrics: MetricsTable(metricNames: ["seats"], values: [:]))
         for field in TemplateVocabulary.Customer.computed {
-            #expect(SiteLoader.resolvePath("customer." + field.name, in: schema) != nil, "customer.\(field.name)")
+            #expect(ContentSchema.resolve("customer." + field.name, in: schema) != nil, "customer.\(field.name)")
         }
         for field in TemplateVocabulary.Notes.fields {
-            #expect(SiteLoader.resolvePath("notes." + field.name, in: schema) != nil, "notes.\(field.name)")
+            #expect(ContentSchema.resolve("notes." + field.name, in: schema) != nil, "notes.\(field.name)")
         }
         for field in TemplateVocabulary.Metric.fields {
-            #expect(SiteLoader.resolvePath("metrics.seats." + field.name, in: schema) != nil, "metrics.seats.\(field.name)")
+            #expect(ContentSchema.resolve("metrics.seats." + field.name, in: schema) != nil, "metrics.seats.\(field.name)")
         }
-        #expect(SiteLoader.resolvePath("customer.region", in: schema) == nil, "a column no record has is unknown")
-        #expect(SiteLoader.resolvePath("document.period", in: SiteLoader.schema(for: [])) == nil, "newsletters have no period")
+        #expect(ContentSchema.resolve("customer.region", in: schema) == nil, "a column no record has is unknown")
+        #expect(ContentSchema.resolve("document.period", in: ContentSchema.newsletter(for: [])) == nil, "newsletters have no period")
     }
 }

@@ -1,0 +1,31 @@
+/// What a build's pages are made from, as digests: equal to the previous
+/// build's means a page (or the whole build) can be reused. The rules for
+/// each page's own inputs live beside the page (`SiteBuilder.renderCustomer`,
+/// `SitePageRenderer.jobs`); these are the per-customer and whole-build ones.
+enum BuildInputs {
+    /// Every customer's `customerHash`, in parallel.
+    static func customerHashes(_ site: LoadedSite) -> [String] {
+        ParallelMap.map(site.customers) { customerHash($0, site: site) }
+    }
+
+    /// Everything one customer's pages are made from besides the shared
+    /// inputs: their record, notes and metrics.
+    static func customerHash(_ profile: CustomerProfile, site: LoadedSite) -> String {
+        var text = InputHasher.canonical(profile.record.fields)
+        text += "|slug=\(profile.slug)|last_contact=\(profile.lastContact?.description ?? "")"
+        if let notes = site.notes[profile.id] { text += "|notes=" + notes.sourceHash.description }
+        if let metrics = site.metrics { text += "|metrics=" + metrics.fingerprint(for: profile.id) }
+        return InputHasher.hash(text)
+    }
+
+    /// A digest of every input of the whole build: equal to the previous
+    /// build's means there is nothing to do.
+    static func whole(site: LoadedSite, customerHashes: [String], options: BuildOptions) -> String {
+        var text = site.sharedInputsHash
+        text += "|only=" + options.only.joined(separator: ",")
+        for document in site.newsletters + site.reviews { text += "|doc=\(document.document.path):\(document.sourceHash)" }
+        for (profile, hash) in zip(site.customers, customerHashes) { text += "|\(profile.id)=\(hash)" }
+        text += "|assets=" + site.assetsFingerprint
+        return InputHasher.hash(text)
+    }
+}
