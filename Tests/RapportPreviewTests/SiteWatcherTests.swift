@@ -28,11 +28,12 @@ struct SiteWatcherTests {
     /// Starts the watcher, lets `edit` change the site, then `check` the
     /// number of callbacks while the watcher is still running.
     private func watch(
-        _ site: URL, quietPeriod: Duration = .milliseconds(200),
+        _ site: URL, quietPeriod: Duration = .milliseconds(200), polling: Bool = false,
         edit: (Counter) async throws -> Void, check: (Counter) async throws -> Void
     ) async throws {
         let counter = Counter()
-        let watcher = SiteWatcher(siteDirectory: site, pollInterval: .milliseconds(50), quietPeriod: quietPeriod)
+        var watcher = SiteWatcher(siteDirectory: site, pollInterval: .milliseconds(50), quietPeriod: quietPeriod)
+        watcher.usePolling = polling
         let task = Task { try await watcher.watch { counter.increment() } }
         defer { task.cancel() }
         // Let the watcher take its baseline before anything changes.
@@ -49,11 +50,25 @@ struct SiteWatcherTests {
         #expect(keys == ["Content/newsletters", "Content/newsletters/2026-11.md", "Layouts/base.mustache", "rapport.yml"])
     }
 
-    @Test("a change to a watched file fires the callback within a few seconds")
-    func noticesChange() async throws {
+    #if canImport(Glibc)
+        @Test("on Linux the watcher uses kernel events: one watch per folder, not a stat per file")
+        func kernelEventsOnLinux() throws {
+            let site = try makeSite()
+            defer { try? FileManager.default.removeItem(at: site) }
+            let events = InotifyWatch(
+                folders: ["Content", "Layouts"].map { site.appendingPathComponent($0).path }, filesIn: site.path)
+            #expect(events != nil)
+            try Data("x".utf8).write(to: site.appendingPathComponent("Content/newsletters/2026-11.md"))
+            #expect(events?.drain { $0.hasSuffix("2026-11.md") } == true)
+            #expect(events?.drain { _ in true } == false, "every event was read")
+        }
+    #endif
+
+    @Test("a change to a watched file fires the callback within a few seconds, with kernel events and polling", arguments: [false, true])
+    func noticesChange(polling: Bool) async throws {
         let site = try makeSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        try await watch(site) { _ in
+        try await watch(site, polling: polling) { _ in
             try Data("# Hello again, longer\n".utf8).write(to: site.appendingPathComponent("Content/newsletters/2026-11.md"))
         } check: { counter in
             try await waitUntil(seconds: 30) { counter.value == 1 }
@@ -61,11 +76,11 @@ struct SiteWatcherTests {
         }
     }
 
-    @Test("a save by rename (write a temporary file, move it over) is noticed")
-    func noticesRenameSave() async throws {
+    @Test("a save by rename (write a temporary file, move it over) is noticed", arguments: [false, true])
+    func noticesRenameSave(polling: Bool) async throws {
         let site = try makeSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        try await watch(site) { _ in
+        try await watch(site, polling: polling) { _ in
             let temporary = site.appendingPathComponent("Layouts/.base.mustache.tmp")
             try Data("{{$body}}x{{/body}}\n".utf8).write(to: temporary)
             #expect(rename(temporary.path, site.appendingPathComponent("Layouts/base.mustache").path) == 0)
