@@ -7,11 +7,13 @@ RAPPORT_RELEASE = .build/release/rapport
 
 .PHONY: run test serve bench build release check deps sample format clean
 
-## make run: build rapport (release) and render the sample site into Output/
+## make run: build rapport (release), render the sample site into Output/ and
+## write its newsletters as emails into Output/outbox/ (nothing is sent)
 run: deps
 	$(SWIFT) build -c release --product rapport
 	$(RAPPORT_RELEASE) build --site $(SITE)
-	@echo "Open $(SITE)/Output/index.html in a browser."
+	$(RAPPORT_RELEASE) outbox --site $(SITE)
+	@echo "Open $(SITE)/Output/index.html in a browser; the emails are in $(SITE)/Output/outbox/new/."
 
 ## make test: run every test suite (installs the PDF and browser tools the
 ## print and preview tests drive: weasyprint, poppler-utils, chromium)

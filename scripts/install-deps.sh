@@ -5,7 +5,8 @@
 #
 # With --test-tools it also installs what the tests drive for real:
 # WeasyPrint and poppler-utils (print pages to PDF and back to text) and
-# Chromium (a real browser loads the preview).
+# Chromium (a real browser loads the preview), msmtp and Python's aiosmtpd
+# (the outbox is sent to a real SMTP server on 127.0.0.1).
 set -eu
 
 if [ "${1:-}" = "--test-tools" ]; then
@@ -13,6 +14,8 @@ if [ "${1:-}" = "--test-tools" ]; then
     command -v weasyprint >/dev/null 2>&1 || missing="$missing weasyprint"
     command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$missing chromium"
+    command -v msmtp >/dev/null 2>&1 || missing="$missing msmtp"
+    python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing="$missing python3-aiosmtpd"
     [ -z "$missing" ] && exit 0
     if command -v apt-get >/dev/null 2>&1; then
         SUDO=""
@@ -22,7 +25,8 @@ if [ "${1:-}" = "--test-tools" ]; then
         # shellcheck disable=SC2086
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
     elif command -v brew >/dev/null 2>&1; then
-        brew install weasyprint poppler
+        brew install weasyprint poppler msmtp
+        python3 -m pip install --user aiosmtpd
         brew install --cask chromium || true
     else
         echo "The tests need:$missing (Debian package names)." >&2

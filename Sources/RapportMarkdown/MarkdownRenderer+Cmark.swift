@@ -17,6 +17,22 @@ extension MarkdownRenderer {
     /// `coreExtensionsRegistered` runs exactly once; afterwards
     /// `cmark_find_syntax_extension` only reads it.
     static func cmarkRenderHTML(_ markdown: String, options: Int32) -> String {
+        withParsedDocument(markdown, options: options) { document, mem, extensions in
+            // The extension list must reach the renderer too, or tagfilter and
+            // the table/strikethrough/tasklist HTML hooks are skipped.
+            guard let html = cmark_render_html_with_mem(document, options, extensions, mem)
+            else { fatalError("cmark_render_html returned NULL") }
+            defer { mem.pointee.free(html) }
+            return String(cString: html)
+        }
+    }
+
+    /// Parses `markdown` with the GFM extensions and hands the document to
+    /// `render`, then frees everything: no cmark pointer outlives the call.
+    static func withParsedDocument<Result>(
+        _ markdown: String, options: Int32,
+        _ render: (OpaquePointer, UnsafeMutablePointer<cmark_mem>, UnsafeMutablePointer<cmark_llist>?) -> Result
+    ) -> Result {
         _ = coreExtensionsRegistered
         guard let mem = cmark_get_default_mem_allocator(),
             let parser = cmark_parser_new_with_mem(options, mem)
@@ -40,14 +56,7 @@ extension MarkdownRenderer {
         }
         guard let document = parsed else { fatalError("cmark_parser_finish returned NULL") }
         defer { cmark_node_free(document) }
-
-        // The extension list must reach the renderer too, or tagfilter and
-        // the table/strikethrough/tasklist HTML hooks are skipped.
-        guard let html = cmark_render_html_with_mem(
-            document, options, cmark_parser_get_syntax_extensions(parser), mem)
-        else { fatalError("cmark_render_html returned NULL") }
-        defer { mem.pointee.free(html) }
-        return String(cString: html)
+        return render(document, mem, cmark_parser_get_syntax_extensions(parser))
     }
 
     // MARK: - Process-wide state

@@ -56,6 +56,71 @@ final class PageRenderer {
         _ compiled: CompiledDocument, for profile: CustomerProfile, scope: ViewModel, embeds: HTMLEmbeds,
         documents: [CompiledDocument] = []
     ) throws(DiagnosticList) -> RenderedDocument {
+        let merged = try merge(compiled, for: profile, scope: scope, embeds: embeds)
+        let document = compiled.document
+        let model = merged.model
+        let html = merged.html
+        let warnings = merged.warnings
+
+        var page = model
+        let title = merged.title
+        let customerName = merged.customerName
+        page[Page.content.key] = .text(html)
+        page[Page.pageTitle.key] = .text("\(title) — \(customerName)")
+        page[Page.lang.key] = .text(profile.locale)
+        page[Page.generator.key] = .text(Self.generator)
+        page[Page.hubURL.key] = .text(SitePaths.hub(profile.slug))
+        page[Page.editionURL.key] = .text(SitePaths.overview(document))
+        page[Page.printURL.key] = .text(SitePaths.printFile(profile.slug, document))
+        page[Page.webURL.key] = .text(SitePaths.documentFile(profile.slug, document))
+        page[Page.customerNameForHeader.key] = .text(customerName)
+        addDocumentLinks(current: compiled, documents: documents, slug: profile.slug, to: &page)
+        // Chromium cannot read string-set into page margins: the print
+        // layout puts the name into CSS itself, quoted and escaped.
+        page[Page.customerNameCSS.key] = .text(CSSText.quoted(customerName))
+        page[Page.paper.key] = .text(site.config.paper.rawValue)
+        page[Page.paperSize.key] = .text(site.config.paper.cssSize)
+
+        var rendered = RenderedDocument(web: "", print: nil, warnings: warnings)
+        do {
+            page[Page.root.key] = .text("../../../../")
+            rendered.web = embeds.resolve(try layout(compiled.layoutName, page))
+            if site.layouts.contains(LayoutName.print) {
+                page[Page.root.key] = .text("../../")
+                // Charts join after inlining: they are rapport's own SVG, and
+                // scanning their many elements for references was wasted time.
+                let layoutOutput = try layout(LayoutName.print, page)
+                let printPath = SitePaths.printFile(profile.slug, document)
+                let (inlined, problems) = site.printPages.selfContained(
+                    embeds.resolve(layoutOutput, keepingSelfContained: true), path: printPath)
+                rendered.print = embeds.resolve(inlined)
+                rendered.warnings += problems.map { var warning = $0; warning.customerID = profile.id; return warning }
+            }
+        } catch {
+            throw DiagnosticList([error])
+        }
+        return rendered
+    }
+
+    /// A document merged with one customer's values: the values its layout
+    /// sees, the Markdown and the HTML cmark-gfm made of it. The web page,
+    /// its print twin and the email all start from this.
+    struct MergedDocument {
+        var model: ViewModel
+        var markdown: String
+        /// The rendered body, embeds not yet resolved.
+        var html: String
+        var warnings: [Diagnostic]
+        /// The title as this customer reads it, and their name.
+        var title: String
+        var customerName: String
+    }
+
+    /// Merges `compiled` for `profile`: headers, body (finding empty fields
+    /// and, for a review, whether it shows what went wrong), Markdown to HTML.
+    func merge(
+        _ compiled: CompiledDocument, for profile: CustomerProfile, scope: ViewModel, embeds: HTMLEmbeds
+    ) throws(DiagnosticList) -> MergedDocument {
         let document = compiled.document
         var model = scope
         var documentModel = builder.document(document, date: compiled.date, locale: profile.locale)
@@ -108,46 +173,12 @@ final class PageRenderer {
                 compiled, profile: profile, worsenedMetrics: worsened, recordedIssues: recordedIssues,
                 showedIssues: templates.findings.showedIssues)
         }
-        let html = try content(compiled, markdown: templates.output.string, profile: profile)
-
-        var page = model
+        let markdown = templates.output.string
+        let html = try content(compiled, markdown: markdown, profile: profile)
         let title = model.value(at: [Content.document.key, DocumentField.title.key])?.text ?? document.name
         let customerName = model.value(at: [Content.customer.key, TemplateVocabulary.Customer.name.key])?.text ?? profile.id
-        page[Page.content.key] = .text(html)
-        page[Page.pageTitle.key] = .text("\(title) — \(customerName)")
-        page[Page.lang.key] = .text(profile.locale)
-        page[Page.generator.key] = .text(Self.generator)
-        page[Page.hubURL.key] = .text(SitePaths.hub(profile.slug))
-        page[Page.editionURL.key] = .text(SitePaths.overview(document))
-        page[Page.printURL.key] = .text(SitePaths.printFile(profile.slug, document))
-        page[Page.webURL.key] = .text(SitePaths.documentFile(profile.slug, document))
-        page[Page.customerNameForHeader.key] = .text(customerName)
-        addDocumentLinks(current: compiled, documents: documents, slug: profile.slug, to: &page)
-        // Chromium cannot read string-set into page margins: the print
-        // layout puts the name into CSS itself, quoted and escaped.
-        page[Page.customerNameCSS.key] = .text(CSSText.quoted(customerName))
-        page[Page.paper.key] = .text(site.config.paper.rawValue)
-        page[Page.paperSize.key] = .text(site.config.paper.cssSize)
-
-        var rendered = RenderedDocument(web: "", print: nil, warnings: warnings)
-        do {
-            page[Page.root.key] = .text("../../../../")
-            rendered.web = embeds.resolve(try layout(compiled.layoutName, page))
-            if site.layouts.contains(LayoutName.print) {
-                page[Page.root.key] = .text("../../")
-                // Charts join after inlining: they are rapport's own SVG, and
-                // scanning their many elements for references was wasted time.
-                let layoutOutput = try layout(LayoutName.print, page)
-                let printPath = SitePaths.printFile(profile.slug, document)
-                let (inlined, problems) = site.printPages.selfContained(
-                    embeds.resolve(layoutOutput, keepingSelfContained: true), path: printPath)
-                rendered.print = embeds.resolve(inlined)
-                rendered.warnings += problems.map { var warning = $0; warning.customerID = profile.id; return warning }
-            }
-        } catch {
-            throw DiagnosticList([error])
-        }
-        return rendered
+        return MergedDocument(
+            model: model, markdown: markdown, html: html, warnings: warnings, title: title, customerName: customerName)
     }
 
     /// The customer's hub page listing their newsletters and reviews.
@@ -186,7 +217,7 @@ final class PageRenderer {
     // MARK: - Private
 
     /// Renders layout `name` for `page`; a missing layout is an error.
-    private func layout(_ name: String, _ page: ViewModel) throws(Diagnostic) -> String {
+    func layout(_ name: String, _ page: ViewModel) throws(Diagnostic) -> String {
         templates.output.removeAll()
         try site.layouts.render(name, .object(page), with: &templates, path: LayoutName.path(name))
         return templates.output.string

@@ -43,6 +43,8 @@ public struct SiteBuilder: Sendable {
             let report = try render(
                 &site, into: staging, previous: previous, customerHashes: customerHashes, buildInputs: buildInputs,
                 sources: sources, started: started)
+            // The outbox is `rapport outbox`'s, not the build's: keep it.
+            try staging?.carryOver(OutboxPaths.folder)
             try staging?.commit()
             return report
         } catch let error as DiagnosticList {

@@ -117,6 +117,32 @@ final class StagingDirectory: @unchecked Sendable {
         }
     }
 
+    /// Creates the (empty) folder `relativePath`.
+    func makeFolder(_ relativePath: String) throws(Diagnostic) {
+        if let failure = createFolder(path + "/" + relativePath) { throw writeError(relativePath, errno: failure) }
+    }
+
+    /// Links the output's folder `relativePath` (the outbox `rapport
+    /// outbox` writes into Output/) into the staged site, so a rebuild of
+    /// the site does not delete it. Does nothing when there is none.
+    func carryOver(_ relativePath: String) throws(Diagnostic) {
+        let source = output.path + "/" + relativePath
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder), isFolder.boolValue else { return }
+        try makeFolder(relativePath)
+        for item in (FileManager.default.subpaths(atPath: source) ?? []).sorted() {
+            let path = relativePath + "/" + item
+            var itemIsFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: output.path + "/" + path, isDirectory: &itemIsFolder)
+            if itemIsFolder.boolValue { try makeFolder(path) } else { try reuse(path, from: output.path) }
+        }
+    }
+
+    /// Removes a file written earlier (one a later check turned out to leave out).
+    func remove(_ relativePath: String) {
+        unlink(path + "/" + relativePath)
+    }
+
     /// Writes the file at `relativePath` piece by piece, for files too large
     /// to hold whole (the manifest of a large site).
     func write(to relativePath: String, _ produce: (_ output: (Data) throws -> Void) throws -> Void) throws(Diagnostic) {

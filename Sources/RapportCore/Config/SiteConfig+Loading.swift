@@ -137,6 +137,9 @@ extension SiteConfig {
             }
             diagnostics += print.diagnostics + print.unknownKeyWarnings(context: "print setting")
         }
+        if var email = map.map("email") {
+            config.email = parseEmail(&email, diagnostics: &diagnostics)
+        }
         // Keys that later features own; accepted here so one rapport.yml serves every version.
         for key in ["serve"] { _ = map.node(key) }
         diagnostics += map.diagnostics + map.unknownKeyWarnings(context: "setting")

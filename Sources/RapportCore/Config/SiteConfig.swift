@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var sender = Sender()
     public var thresholds = Thresholds()
     public var dashboard = Dashboard()
+    /// How `rapport outbox` writes each customer's message.
+    public var email = EmailSettings()
     /// Values used when a customer's field is empty, keyed by path (`customer.first_name`).
     public var fallbacks: [String: String] = [:]
     public var markdown = MarkdownLimits()

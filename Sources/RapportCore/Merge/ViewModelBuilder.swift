@@ -141,8 +141,15 @@ struct ViewModelBuilder {
         "\(count) \(unit)\(count == 1 ? "" : "s")"
     }
 
+    /// The first name in a person's name: its first word, or, for a CRM's
+    /// "Smith, Jane", the first word after the comma ("Smith," is no greeting).
     static func firstWord(_ text: String) -> String? {
-        text.split(whereSeparator: { $0.isWhitespace }).first.map(String.init)
+        if let comma = text.firstIndex(of: ","),
+            let given = text[text.index(after: comma)...].split(whereSeparator: { $0.isWhitespace }).first
+        {
+            return String(given)
+        }
+        return text.split(whereSeparator: { $0.isWhitespace }).first.map(String.init)
     }
 
     /// Record values as template values; empty text and nulls are left out.

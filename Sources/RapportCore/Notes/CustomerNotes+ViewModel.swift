@@ -54,7 +54,7 @@ extension CustomerNotes {
         }
         // Limits were checked when the notes were read, so rendering cannot fail here.
         if !bodyMarkdown.isBlank, let html = try? MarkdownRenderer.renderHTML(bodyMarkdown), !html.isEmpty {
-            model.append(Field.body.key, embeds.embed(html))
+            model.append(Field.body.key, embeds.embed(html, markdown: bodyMarkdown))
         }
         return model
     }

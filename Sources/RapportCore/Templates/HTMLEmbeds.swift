@@ -11,6 +11,9 @@ import CRapportSupport
 final class HTMLEmbeds {
     private let prefix: [UInt8]
     private var fragments: [String] = []
+    /// What each fragment says in Markdown, for an email's text part
+    /// (a note's own Markdown; "" for a chart, whose numbers the text tables carry).
+    private var markdownAlternatives: [String] = []
     /// Fragments rapport drew itself (charts): no external references, so
     /// the print inliner need not read them.
     private var selfContained: [Bool] = []
@@ -21,8 +24,9 @@ final class HTMLEmbeds {
 
     /// A value to put in the view model in place of `html`: a token of
     /// letters and digits, which every content type merges unchanged.
-    func embed(_ html: String, selfContained: Bool = false) -> TemplateValue {
+    func embed(_ html: String, markdown: String = "", selfContained: Bool = false) -> TemplateValue {
         fragments.append(html)
+        markdownAlternatives.append(markdown)
         self.selfContained.append(selfContained)
         return .text(String(decoding: prefix, as: UTF8.self) + "\(fragments.count - 1)x")
     }
@@ -33,6 +37,16 @@ final class HTMLEmbeds {
     /// Searches UTF-8 bytes: Foundation's `range(of:)` here was a tenth of
     /// the build time.
     func resolve(_ html: String, keepingSelfContained: Bool = false) -> String {
+        replaceTokens(in: html, with: fragments, keepingSelfContained: keepingSelfContained)
+    }
+
+    /// Merged Markdown with every token replaced by its fragment's Markdown
+    /// alternative, for rendering the same document as plain text.
+    func resolveMarkdown(_ markdown: String) -> String {
+        replaceTokens(in: markdown, with: markdownAlternatives, keepingSelfContained: false)
+    }
+
+    private func replaceTokens(in html: String, with fragments: [String], keepingSelfContained: Bool) -> String {
         guard !fragments.isEmpty else { return html }
         var bytes = Array(html.utf8)
         guard let first = Self.find(prefix, in: bytes, from: 0) else { return html }

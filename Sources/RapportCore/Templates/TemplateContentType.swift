@@ -8,6 +8,10 @@ public enum TemplateContentType: Sendable, Hashable {
     case html
     /// Plain text (subjects, titles): the value unchanged; whoever shows it escapes it.
     case text
+    /// A URL template (an unsubscribe link): every byte but RFC 3986's
+    /// unreserved characters is percent-encoded, so a value can neither
+    /// leave its path segment or query value nor add a parameter.
+    case url
 
     /// The content type a `{{%CONTENT_TYPE:NAME}}` pragma names, if rapport knows it.
     init?(pragmaName: String) {

@@ -54,6 +54,26 @@ public struct TemplateOutput: Sendable {
             text.withUTF8 { appendHTMLEscaped($0) }
         case .markdown:
             MarkdownEscaping.appendLiteral(text, to: &bytes)
+        case .url:
+            for byte in text.utf8 {
+                if Self.isUnreserved(byte) {
+                    bytes.append(byte)
+                } else {
+                    bytes.append(UInt8(ascii: "%"))
+                    bytes.append(Self.upperHexDigits[Int(byte >> 4)])
+                    bytes.append(Self.upperHexDigits[Int(byte & 0x0F)])
+                }
+            }
+        }
+    }
+
+    private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// RFC 3986 §2.3: letters, digits, `-`, `.`, `_`, `~`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: return true
+        default: return false
         }
     }
 

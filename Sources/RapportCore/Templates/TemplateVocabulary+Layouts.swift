@@ -46,6 +46,22 @@ extension TemplateVocabulary {
         ]
     }
 
+    /// The `email` layout (`rapport outbox`): everything Markdown content
+    /// sees, plus these. Every URL is absolute: a message is read far from the site.
+    enum EmailPage {
+        static let content = TemplateField("content", .html, "the rendered body, links and images made absolute, styles inline (use `{{{content}}}`)")
+        static let root = TemplateField("root", example: "https://success.example/", "`site.base_url` ending in `/`")
+        static let pageTitle = Common.pageTitle
+        static let lang = Common.lang
+        static let generator = Common.generator
+        static let webURL = TemplateField("web_url", example: "https://success.example/customers/c-1001/newsletters/2026-11/", "this message on the site")
+        static let hubURL = TemplateField("hub_url", example: "https://success.example/customers/c-1001/", "the customer's hub")
+        static let printURL = TemplateField("print_url", example: "https://success.example/print/c-1001/newsletter-2026-11.html", "the print page")
+        static let unsubscribeURL = TemplateField(
+            "unsubscribe_url", example: "https://success.example/u/C-1001", "the first `email.unsubscribe` URL for this customer, when set")
+        static let fields = [content, root, pageTitle, lang, generator, webURL, hubURL, printURL, unsubscribeURL]
+    }
+
     /// One of the customer's documents on their hub.
     enum HubEntry {
         static let edition = TemplateField("edition", example: "2026-11", "")
@@ -85,6 +101,8 @@ enum LayoutName {
     static let customers = "customers"
     static let team = "team"
     static let manager = "manager"
+    /// The HTML part of each message `rapport outbox` writes.
+    static let email = "email"
 
     /// Layouts a site must have; `print`, `team` and `manager` are optional.
     static let required = [dashboard, hub, edition, customers]

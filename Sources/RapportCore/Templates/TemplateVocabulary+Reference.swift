@@ -42,6 +42,10 @@ extension TemplateVocabulary {
             intro: "The layouts of a customer's pages see everything Markdown content sees, plus:", prefix: "",
             fields: DocumentPage.fields),
         Section(heading: "## customer (the hub)", intro: "Also `customer`, `sender`, `site` and `notes`.", prefix: "", fields: Hub.fields),
+        Section(
+            heading: "## email (rapport outbox)",
+            intro: "The HTML part of a customer's message sees everything Markdown content sees, plus:", prefix: "",
+            fields: EmailPage.fields),
     ]
 
     /// The whole reference as Markdown.

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Makes rendered HTML fit for an inbox, where there is no site around it:
+/// links and images absolute, the Markdown's tags styled inline (many mail
+/// clients drop `<style>`), and task-list checkboxes, which no client
+/// shows, as the characters ☑ and ☐.
+///
+/// Works on rapport's own output (cmark-gfm's HTML and the email layout),
+/// reading tags with the print inliner's scanner; text and closing tags
+/// are copied byte for byte.
+enum EmailHTML {
+    /// Inline styles for the tags cmark-gfm writes, overridable per tag by
+    /// `email.styles` in rapport.yml.
+    static let defaultStyles: [String: String] = [
+        "h1": "margin:24px 0 8px;font-size:24px;line-height:1.3;",
+        "h2": "margin:24px 0 8px;font-size:20px;line-height:1.3;",
+        "h3": "margin:20px 0 8px;font-size:17px;line-height:1.3;",
+        "p": "margin:0 0 14px;",
+        "ul": "margin:0 0 14px;padding-left:22px;",
+        "ol": "margin:0 0 14px;padding-left:22px;",
+        "li": "margin:0 0 6px;",
+        "table": "border-collapse:collapse;margin:0 0 16px;width:100%;",
+        "th": "border:1px solid #d0d4da;padding:6px 8px;background:#f3f5f7;",
+        "td": "border:1px solid #d0d4da;padding:6px 8px;",
+        "blockquote": "margin:0 0 14px;padding:0 0 0 12px;border-left:3px solid #d0d4da;color:#4a5160;",
+        "a": "color:#1a56db;",
+        "img": "max-width:100%;height:auto;border:0;",
+        "hr": "border:0;border-top:1px solid #d0d4da;margin:20px 0;",
+        "pre": "margin:0 0 14px;padding:10px;background:#f3f5f7;white-space:pre-wrap;",
+        "code": "font-family:Menlo,Consolas,monospace;font-size:90%;",
+    ]
+
+    /// `html` with a `style` attribute on every tag `styles` names (before
+    /// any style the tag already has, so the author's wins) and checkboxes
+    /// as characters.
+    static func styled(_ html: String, styles: [String: String]) -> String {
+        rewrite(html) { tag in
+            if tag.name == "input", tag.value(of: "type")?.lowercased() == "checkbox" {
+                return tag.attributes.contains { $0.name == "checked" } ? "☑" : "☐"
+            }
+            guard let style = styles[tag.name], !style.isEmpty else { return nil }
+            var tag = tag
+            if let index = tag.attributes.firstIndex(where: { $0.name == "style" }) {
+                tag.attributes[index] = HTMLAttribute(name: "style", value: style + (tag.attributes[index].value ?? ""))
+            } else {
+                tag.attributes.append(HTMLAttribute(name: "style", value: style))
+            }
+            return tag.html
+        }
+    }
+
+    /// `html` with every relative `href` and `src` resolved against `page`
+    /// (the message's web address), so they work from an inbox.
+    static func absolute(_ html: String, page: URL) -> String {
+        rewrite(html) { tag in
+            var changed = false
+            var tag = tag
+            for index in tag.attributes.indices where ["href", "src"].contains(tag.attributes[index].name) {
+                guard let value = tag.attributes[index].value, let resolved = absoluteURL(value, page: page), resolved != value else {
+                    continue
+                }
+                tag.attributes[index] = HTMLAttribute(name: tag.attributes[index].name, value: resolved)
+                changed = true
+            }
+            return changed ? tag.html : nil
+        }
+    }
+
+    /// `reference` resolved against `page`; nil when it cannot be read as
+    /// a URL. References with a scheme (`https:`, `mailto:`, `cid:`) and
+    /// fragments (`#goals`) stay as written.
+    static func absoluteURL(_ reference: String, page: URL) -> String? {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") || hasScheme(trimmed) { return reference }
+        return URL(string: trimmed, relativeTo: page)?.absoluteURL.absoluteString
+    }
+
+    // MARK: - Private
+
+    private static func hasScheme(_ reference: String) -> Bool {
+        guard let colon = reference.firstIndex(of: ":") else { return false }
+        let scheme = reference[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// Copies `html`, replacing each opening tag for which `replace` returns text.
+    private static func rewrite(_ html: String, _ replace: (HTMLTag) -> String?) -> String {
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 4)
+        var copied = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, HTMLTag.isLetter(bytes[index + 1]),
+                let tag = HTMLTag.scan(bytes, at: index)
+            else {
+                index += 1
+                continue
+            }
+            if let replacement = replace(tag) {
+                output.append(contentsOf: bytes[copied..<tag.range.lowerBound])
+                output.append(contentsOf: replacement.utf8)
+                copied = tag.range.upperBound
+            }
+            index = tag.range.upperBound
+        }
+        guard copied > 0 else { return html }
+        output.append(contentsOf: bytes[copied...])
+        return String(decoding: output, as: UTF8.self)
+    }
+}
