@@ -14,6 +14,9 @@ import Hummingbird
 /// on to the router.
 struct OutputFileMiddleware<Context: RequestContext>: RouterMiddleware {
     let state: PreviewState
+    /// Adds "Preview the email" to newsletter and review pages, when set
+    /// and the site has an email layout.
+    var emails: EmailPreview? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let target = request.head.path ?? ""
@@ -47,8 +50,20 @@ struct OutputFileMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             var snippet = ReloadScript.tag(generation: generation)
             if relativePath == "index.html" { snippet = CustomerSwitcher.markup + snippet }
+            if let link = emailLink(for: relativePath) { snippet = link + snippet }
             return .html(HTMLInjector.inject(snippet, into: bytes))
         }
+    }
+
+    /// The email preview link for `customers/<slug>/<newsletters|reviews>/<edition>/index.html`.
+    private func emailLink(for relativePath: String) -> String? {
+        guard let emails else { return nil }
+        let parts = relativePath.split(separator: "/").map(String.init)
+        guard parts.count == 5, parts[0] == "customers", ["newsletters", "reviews"].contains(parts[2]), parts[4] == "index.html",
+            FileManager.default.fileExists(atPath: emails.siteDirectory.appendingPathComponent("Layouts/email.mustache").path),
+            let customer = state.currentCustomerIndex().customers.first(where: { $0.path == "/customers/\(parts[1])/" })
+        else { return nil }
+        return EmailPreview.link(customerID: customer.id, anchor: "\(parts[2].dropLast())-\(parts[3])")
     }
 
     /// The file's bytes, or nil when it is gone or not a regular file.
