@@ -159,6 +159,9 @@ use_size() {
     NL_SITE="$WORK/nl-site-$N"; NL_OUT="$WORK/nl-out-$N"
     NL_HUGO_SITE="$WORK/nl-hugo-$N"; NL_HUGO_OUT="$WORK/nl-hugo-out-$N"
     NL_BUILD=("$RAPPORT" build --site "$NL_SITE" --output "$NL_OUT" --today "$TODAY" "${JOBS[@]}")
+    # The same newsletter as one email per customer (rapport outbox).
+    NL_OUTBOX="$WORK/nl-outbox-$N"
+    OUTBOX=("$RAPPORT" outbox --site "$NL_SITE" --out "$NL_OUTBOX" --today "$TODAY" "${JOBS[@]}")
 }
 
 for N in $CUSTOMERS; do
@@ -191,7 +194,7 @@ for N in $CUSTOMERS; do
     R="$(runs_for "$N")"
     [ "$R" -gt "$MOST_RUNS" ] && MOST_RUNS="$R"
 done
-echo "== full builds: up to $MOST_RUNS rounds of each size, alternating rapport, Hugo and cmark-gfm, then the newsletter-only pair"
+echo "== full builds: up to $MOST_RUNS rounds of each size, alternating rapport, Hugo and cmark-gfm, then the newsletter-only pair and its outbox"
 for run in $(seq 1 "$MOST_RUNS"); do
     for N in $CUSTOMERS; do
         [ "$run" -le "$(runs_for "$N")" ] || continue
@@ -213,6 +216,10 @@ for run in $(seq 1 "$MOST_RUNS"); do
         if [ "$USE_HUGO" = 1 ]; then
             rm -rf "$NL_HUGO_OUT"
             timed hugo newsletter "$run" "$N" -- hugo --quiet --source "$NL_HUGO_SITE" --destination "$NL_HUGO_OUT"
+        fi
+        if "$RAPPORT" outbox --help >/dev/null 2>&1; then
+            rm -rf "$NL_OUTBOX"
+            timed rapport outbox "$run" "$N" -- "${OUTBOX[@]}"
         fi
     done
 done

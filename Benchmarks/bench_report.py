@@ -43,7 +43,7 @@ def main():
     print(header)
     print("-" * len(header))
     order = [("rapport", "full"), ("hugo", "full"), ("cmark", "full"), ("rapport", "newsletter"), ("hugo", "newsletter"),
-             ("rapport", "nochange"), ("rapport", "onechange")]
+             ("rapport", "outbox"), ("rapport", "nochange"), ("rapport", "onechange")]
     for n in counts:
         for tool, phase in order:
             s = stats.get((n, tool, phase))
@@ -91,6 +91,12 @@ def main():
             ratio = nl["wall"] / nl_hugo["wall"]
             record(n, "newsletter-only hugo wall s", nl_hugo["wall"], fmt="{:.3f}")
             record(n, "newsletter-only rapport wall / hugo wall", ratio, "<= 0.25 at 10000", ratio <= 0.25 if n >= 10000 else None, "{:.3f}")
+        outbox = stats.get((n, "rapport", "outbox"))
+        if outbox and nl:
+            ratio = outbox["wall"] / nl["wall"]
+            record(n, "outbox wall s (one email per customer)", outbox["wall"], fmt="{:.3f}")
+            record(n, "outbox peak MiB", outbox["rss"], fmt="{:.1f}")
+            record(n, "outbox wall / newsletter-only build wall", ratio, "<= 1", ratio <= 1, "{:.3f}")
         for phase, label in [("nochange", "no-change"), ("onechange", "one-customer-changed")]:
             s = stats.get((n, "rapport", phase))
             if s:

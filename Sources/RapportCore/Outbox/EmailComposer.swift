@@ -51,6 +51,11 @@ final class EmailComposer {
                 customer: profile.id)
         }
         let name = profile.text("contact_name") ?? profile.text("name") ?? profile.text("company")
+        guard written.unicodeScalars.allSatisfy(\.isASCII) else {
+            throw .error(
+                "\"\(written)\" is an internationalised address: it needs SMTPUTF8, which rapport's 7-bit messages do not assume of every relay; record an ASCII address for this customer (or use --skip-invalid)",
+                at: location, customer: profile.id)
+        }
         guard let address = MailAddress(name: name, address: written) else {
             throw .error("\"\(written)\" is not a valid email address (local@domain, ASCII)", at: location, customer: profile.id)
         }

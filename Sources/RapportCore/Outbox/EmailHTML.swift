@@ -34,7 +34,7 @@ enum EmailHTML {
     /// any style the tag already has, so the author's wins) and checkboxes
     /// as characters.
     static func styled(_ html: String, styles: [String: String]) -> String {
-        rewrite(html) { tag in
+        rewrite(html, mayChange: { element, attribute in attribute == nil && (element == "input" || styles[element] != nil) }) { tag in
             if tag.name == "input", tag.value(of: "type")?.lowercased() == "checkbox" {
                 return tag.attributes.contains { $0.name == "checked" } ? "☑" : "☐"
             }
@@ -52,7 +52,7 @@ enum EmailHTML {
     /// `html` with every relative `href` and `src` resolved against `page`
     /// (the message's web address), so they work from an inbox.
     static func absolute(_ html: String, page: URL) -> String {
-        rewrite(html) { tag in
+        rewrite(html, mayChange: { _, attribute in attribute == "href" || attribute == "src" }) { tag in
             var changed = false
             var tag = tag
             for index in tag.attributes.indices where ["href", "src"].contains(tag.attributes[index].name) {
@@ -70,7 +70,8 @@ enum EmailHTML {
     /// a URL. References with a scheme (`https:`, `mailto:`, `cid:`) and
     /// fragments (`#goals`) stay as written.
     static func absoluteURL(_ reference: String, page: URL) -> String? {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        // cmark-gfm writes destinations without surrounding spaces; layouts might not.
+        let trimmed = reference.first == " " || reference.last == " " ? reference.trimmingCharacters(in: .whitespaces) : reference
         if trimmed.isEmpty || trimmed.hasPrefix("#") || hasScheme(trimmed) { return reference }
         return URL(string: trimmed, relativeTo: page)?.absoluteURL.absoluteString
     }
@@ -84,17 +85,28 @@ enum EmailHTML {
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
-    /// Copies `html`, replacing each opening tag for which `replace` returns text.
-    private static func rewrite(_ html: String, _ replace: (HTMLTag) -> String?) -> String {
+    /// Copies `html`, replacing each opening tag for which `replace` returns
+    /// text. Tags where `mayChange(element, attribute)` is false for the
+    /// element (attribute nil) and each attribute are skipped without making
+    /// their attribute values, as the print inliner does.
+    private static func rewrite(
+        _ html: String, mayChange: (String, String?) -> Bool, _ replace: (HTMLTag) -> String?
+    ) -> String {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 4)
         var copied = 0
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, HTMLTag.isLetter(bytes[index + 1]),
-                let tag = HTMLTag.scan(bytes, at: index)
-            else {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, HTMLTag.isLetter(bytes[index + 1]) else {
+                index += 1
+                continue
+            }
+            if let end = HTMLTag.endIfUnchanged(bytes, at: index, mayChange: mayChange) {
+                index = end
+                continue
+            }
+            guard let tag = HTMLTag.scan(bytes, at: index) else {
                 index += 1
                 continue
             }

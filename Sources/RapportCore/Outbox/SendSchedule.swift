@@ -21,9 +21,6 @@ struct SendSchedule: Sendable {
 
     /// `2026-11-26T09:00:00Z`: ISO 8601 in UTC, as the manifest writes it.
     static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        UTCTime(date).iso8601
     }
 }

@@ -3,7 +3,9 @@ enum HTMLEntities {
     /// Decodes numeric references and the named ones Mustache and cmark-gfm
     /// write (`&amp; &lt; &gt; &quot; &apos; &nbsp;`); others stay as written.
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        // A byte search: String.contains(String) goes through Foundation's
+        // locale-aware range(of:), which was most of the time of this call.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = text[...]
         while let ampersand = rest.firstIndex(of: "&") {

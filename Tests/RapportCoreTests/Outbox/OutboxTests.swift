@@ -173,10 +173,14 @@ import Testing
         #expect(!files.contains { $0.hasPrefix("ob-2-") })
     }
 
-    /// A name with CR/LF from the records cannot add a header: it is
-    /// folded into one encoded word.
+    /// A name with CR/LF from the records cannot add a header, in To or in
+    /// the Subject (which merges `customer.name`): each stays one field.
     @Test func aNameWithLineBreaksCannotInjectAHeader() throws {
         let site = try Self.siteWithEmail("jane.smith@kestrel.example", name: "\"Jane\r\nBcc: victim@evil.example\"")
+        let records = site.appendingPathComponent("Content/customers.csv")
+        let text = try String(contentsOf: records, encoding: .utf8)
+            .replacingOccurrences(of: "\"Kestrel Freight, Inc.\"", with: "\"Kestrel\r\nBcc: other@evil.example\r\n\r\n<b>body</b>\"")
+        try text.write(to: records, atomically: true, encoding: .utf8)
         var options = Self.options(out: Self.outbox(), site: site)
         options.only = ["OB-2"]
         options.editions = ["2026-11"]
@@ -187,6 +191,8 @@ import Testing
         #expect(!head.lowercased().contains("\nbcc:"))
         #expect(head.split(separator: "\r\n").allSatisfy { $0.first == " " || $0.contains(":") })
         #expect(head.contains("To: \"Jane  Bcc: victim@evil.example\" <jane.smith@kestrel.example>"))
+        #expect(head.components(separatedBy: "\r\n").filter { $0.hasPrefix("Subject:") }.count == 1)
+        #expect(report.messages.first?.subject.contains("\n") == false)
     }
 
     @Test func anHTMLPartOverTheLimitIsAWarningAndWithStrictAnError() throws {
