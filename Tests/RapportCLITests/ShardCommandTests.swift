@@ -233,6 +233,38 @@ import Testing
             ])
     }
 
+    /// A shard folder whose manifest lost a page, or that lost a file its
+    /// manifest lists: the merge stops before OUT changes.
+    @Test func aShardMissingPagesIsAnError() throws {
+        let site = TestFolders.fixture("Everything")
+        let parent = TestFolders.temporaryDirectory("rapport-shards")
+        let shards = try Self.buildShards(site, in: parent)
+        let shard3 = parent.appendingPathComponent(shards[2])
+        var manifest = try Self.manifest(shard3)
+        let files = manifest["files"] as! [[String: Any]]
+        manifest["files"] = files.filter { ($0["path"] as? String) != "customers/e-1/index.html" }
+        try Self.write(manifest, to: shard3)
+        let shortList = try Self.merge(site, into: "merged", shards, in: parent)
+        #expect(
+            shortList.stderrLines == [
+                #"error: shard folder "shard-3" (shard 3/3) does not list the pages this site gives this customer: build the shard again (customer E-1)"#,
+                "merge failed: 1 error; the output folder is unchanged",
+            ])
+
+        try FileManager.default.removeItem(at: shard3)
+        let rebuilt = try RapportProcess.run(
+            ["build", "--site", site.path, "--output", shards[2], "--shard", "3/3"] + Self.today, in: parent)
+        try #require(rebuilt.status == 0, "\(rebuilt)")
+        try FileManager.default.removeItem(at: shard3.appendingPathComponent("print/e-1/newsletter-2026-11.html"))
+        let lostFile = try Self.merge(site, into: "merged", shards, in: parent)
+        #expect(
+            lostFile.stderrLines == [
+                #"error: shard folder "shard-3" lacks print/e-1/newsletter-2026-11.html, which its manifest lists: build the shard again (customer E-1)"#,
+                "merge failed: 1 error; the output folder is unchanged",
+            ])
+        #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("merged").path))
+    }
+
     /// Shard 1 built before the newsletter changed, 2 and 3 after.
     @Test func aShardBuiltFromOtherInputsIsAnError() throws {
         let site = try TestFolders.copyOfFixture("Everything")

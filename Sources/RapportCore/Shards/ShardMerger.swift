@@ -42,6 +42,7 @@ public struct ShardMerger: Sendable {
                 })
         }
         let owners = try owners(of: site.customers, in: shards)
+        try checkPages(of: site, in: shards, owners: owners)
         let customerHashes = BuildInputs.customerHashes(site)
         let buildInputs = BuildInputs.whole(site: site, customerHashes: customerHashes, options: options)
         let rows = DashboardRow.rows(for: site, today: options.today, jobs: options.jobs)
@@ -87,16 +88,23 @@ public struct ShardMerger: Sendable {
             if options.isCancelled() { throw DiagnosticList([.error("merge cancelled; the previous output is unchanged", at: nil)]) }
             let shard = shards[owners[index]]
             let entries = shard.entries[profile.id] ?? []
+            let (newsletters, reviews) = site.documents(for: profile)
+            let documents = newsletters + reviews
             for entry in entries {
-                try staging.reuse(entry.path, from: shard.path)
+                do {
+                    try staging.reuse(entry.path, from: shard.path)
+                } catch {
+                    throw Diagnostic.error(
+                        "shard folder \(ShardFolder.quoted(shard.shown)) lacks \(entry.path), which its manifest lists: build the shard again",
+                        at: nil, customer: profile.id)
+                }
             }
             files += entries
             pages += entries.count
             // A build reports each customer's warnings in the order of their
             // documents, as its pages render; each web page's entry keeps them.
-            let (newsletters, reviews) = site.documents(for: profile)
             let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-            for compiled in newsletters + reviews {
+            for compiled in documents {
                 diagnostics += byPath[SitePaths.documentFile(profile.slug, compiled.document)]?.warnings ?? []
             }
             options.progress?(index + 1, site.customers.count)
@@ -119,6 +127,31 @@ public struct ShardMerger: Sendable {
     }
 
     // MARK: - Checks
+
+    /// Each shard lists exactly the pages this site gives each of its
+    /// customers: the same sources make the same pages, so anything else is
+    /// a shard folder changed by hand, and no path it lists leads out of OUT.
+    private func checkPages(of site: LoadedSite, in shards: [ShardFolder], owners: [Int]) throws(DiagnosticList) {
+        let printing = site.layouts.contains(LayoutName.print)
+        var problems: [Diagnostic] = []
+        for (index, profile) in site.customers.enumerated() {
+            let shard = shards[owners[index]]
+            let listed = (shard.entries[profile.id] ?? []).map(\.path)
+            let (newsletters, reviews) = site.documents(for: profile)
+            var expected = Set([SitePaths.hub(profile.slug)])
+            for compiled in newsletters + reviews {
+                expected.insert(SitePaths.documentFile(profile.slug, compiled.document))
+                if printing { expected.insert(SitePaths.printFile(profile.slug, compiled.document)) }
+            }
+            if Set(listed) != expected || listed.count != expected.count {
+                problems.append(
+                    .error(
+                        "shard folder \(ShardFolder.quoted(shard.shown)) (shard \(shard.shard)) does not list the pages this site gives "
+                            + "this customer: build the shard again", at: nil, customer: profile.id))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+    }
 
     /// Every shard folder, read and checked to be the shards of one build
     /// of this site: each from the same sources, all N of them, once each.
