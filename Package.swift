@@ -96,7 +96,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCLITests",
-            dependencies: ["RapportCore"]
+            // Yams reads the CI examples in docs/examples/ as their runners would.
+            dependencies: ["RapportCore", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

@@ -17,6 +17,17 @@ enum Console {
     /// messages are relative to the site, and printing them relative to the
     /// current folder lets terminals and editors open them.
     static func run(_ options: BuildOptions, verb: String, quiet: Bool, sitePrefix: String = ".") throws {
+        try run(options, verb: verb, failure: verb == "Checked" ? "check" : "build", quiet: quiet, sitePrefix: sitePrefix) {
+            options throws(DiagnosticList) in try SiteBuilder(options: options).build()
+        }
+    }
+
+    /// Runs `work` (a build or a merge) with `options` as `run` does; `failure`
+    /// names it in the last line of a failure ("build failed: ...").
+    static func run(
+        _ options: BuildOptions, verb: String, failure: String, quiet: Bool, sitePrefix: String = ".",
+        _ work: (BuildOptions) throws(DiagnosticList) -> BuildReport
+    ) throws {
         var options = options
         let cancel = CancelFlag()
         let signalSource = cancel.watchInterrupts()
@@ -26,7 +37,7 @@ enum Console {
         options.progress = { done, total in progress.update(done, total) }
 
         do {
-            let report = try SiteBuilder(options: options).build()
+            let report = try work(options)
             progress.finish()
             for warning in report.warnings { printError(display(warning, sitePrefix: sitePrefix)) }
             if !quiet { print(report.upToDate ? "Up to date: \(report.summary)" : "\(verb) \(report.summary)") }
@@ -34,7 +45,8 @@ enum Console {
             progress.finish()
             for diagnostic in error.diagnostics { printError(display(diagnostic, sitePrefix: sitePrefix)) }
             let count = error.errors.count
-            printError("\(verb == "Built" ? "build" : "check") failed: \(count) error\(count == 1 ? "" : "s")\(options.writeOutput ? "; the output folder is unchanged" : "")")
+            printError(
+                "\(failure) failed: \(count) error\(count == 1 ? "" : "s")\(options.writeOutput ? "; the output folder is unchanged" : "")")
             throw ExitCode.failure
         }
     }

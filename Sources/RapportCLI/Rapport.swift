@@ -10,7 +10,7 @@ struct Rapport: AsyncParsableCommand {
         commandName: "rapport",
         abstract: "Render a personal newsletter for every customer from a CRM export and Markdown.",
         version: "rapport \(RapportVersion.current) (cmark-gfm \(MarkdownRenderer.cmarkVersion))",
-        subcommands: [Build.self, Check.self, Outbox.self, Serve.self, Init.self, New.self],
+        subcommands: [Build.self, Check.self, Merge.self, Outbox.self, Serve.self, Init.self, New.self],
         defaultSubcommand: nil
     )
 }

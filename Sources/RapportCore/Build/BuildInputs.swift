@@ -23,6 +23,7 @@ enum BuildInputs {
     static func whole(site: LoadedSite, customerHashes: [String], options: BuildOptions) -> String {
         var text = site.sharedInputsHash
         text += "|only=" + options.only.joined(separator: ",")
+        if let shard = options.shard { text += "|shard=\(shard)" }
         for document in site.newsletters + site.reviews { text += "|doc=\(document.document.path):\(document.sourceHash)" }
         for (profile, hash) in zip(site.customers, customerHashes) { text += "|\(profile.id)=\(hash)" }
         text += "|assets=" + site.assetsFingerprint

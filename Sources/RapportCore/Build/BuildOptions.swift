@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Leave out customers whose pages have errors (each is still reported).
     public var skipInvalid = false
+    /// Build only this shard's customers and no site-wide pages (`--shard K/N`);
+    /// `rapport merge` puts the shards together.
+    public var shard: Shard?
     /// "Today" for computed values such as days to renewal.
     public var today: CalendarDate = .today()
     /// Render everything, ignoring what the previous build left (`--clean`).

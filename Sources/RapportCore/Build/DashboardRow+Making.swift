@@ -1,3 +1,5 @@
+import Dispatch
+
 extension DashboardRow {
     static let textFields = [
         "id", "name", "plan", "mrr", "mrr_value", "health", "health_label", "health_score", "renewal_date",
@@ -24,5 +26,24 @@ extension DashboardRow {
         for field in Self.flagFields { flags[field] = customer[field]?.flag ?? false }
         flags["at_risk"] = values["health"] == "at_risk"
         self.init(values: values, flags: flags)
+    }
+}
+
+extension DashboardRow {
+    /// Every customer's row, in customer order, from their own values alone
+    /// (no page rendered): what `rapport merge` lists on the site pages.
+    static func rows(for site: LoadedSite, today: CalendarDate, jobs: Int) -> [DashboardRow] {
+        let total = site.customers.count
+        let results = ResultSlots<DashboardRow>(count: total)
+        // One renderer per worker: the formatters it caches are not thread-safe.
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, total))) { _ in
+            let renderer = PageRenderer(site: site, today: today)
+            while let index = results.claimNext() {
+                let profile = site.customers[index]
+                let scope = renderer.scope(for: profile)
+                results.set(DashboardRow(scope: scope, profile: profile, cadence: site.config.thresholds.checkinCadenceDays), at: index)
+            }
+        }
+        return results.values()
     }
 }

@@ -39,6 +39,9 @@ struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
         words = (word(0), word(8), word(16), word(24))
     }
 
+    /// The first 8 bytes as one big-endian number (which shard a customer is in).
+    var leadingWord: UInt64 { words.0 }
+
     var description: String {
         let bytes = [words.0, words.1, words.2, words.3].flatMap { word in
             (0..<8).reversed().map { UInt8(truncatingIfNeeded: word >> (8 * $0)) }

@@ -13,10 +13,17 @@ public struct SiteBuilder: Sendable {
     /// Runs the build; throws every error found (warnings too with `--strict`).
     public func build() throws(DiagnosticList) -> BuildReport {
         let started = Date()
-        try checkOutputLocation()
+        try options.checkOutputLocation()
+        if options.shard != nil, options.skipInvalid || !options.only.isEmpty {
+            // A customer left out would look missing to `rapport merge`.
+            throw DiagnosticList([
+                .error("--shard builds every customer of its shard: it cannot be combined with --skip-invalid or --only", at: nil)
+            ])
+        }
         let previous = options.writeOutput && !options.clean ? PreviousBuild.load(from: options.outputDirectory) : nil
         let (config, _) = (try? SiteConfig.load(siteDirectory: options.siteDirectory, environment: options.environment)) ?? (SiteConfig(), [])
-        let sources = SourceDigest.compute(options: options, config: config)
+        let siteSources = SourceDigest.compute(options: options, config: config)
+        let sources = ShardRecord.sources(siteSources, shard: options.shard)
         if let previous, previous.sources == sources, previous.isIntact() {
             return try upToDate(previous: previous, started: started)
         }
@@ -42,7 +49,7 @@ public struct SiteBuilder: Sendable {
         do {
             let report = try render(
                 &site, into: staging, previous: previous, customerHashes: customerHashes, buildInputs: buildInputs,
-                sources: sources, started: started)
+                sources: sources, siteSources: siteSources, started: started)
             // The outbox is `rapport outbox`'s, not the build's: keep it.
             try staging?.carryOver(OutboxPaths.folder)
             try staging?.commit()
@@ -63,7 +70,7 @@ public struct SiteBuilder: Sendable {
 
     private func render(
         _ site: inout LoadedSite, into staging: StagingDirectory?, previous: PreviousBuild?, customerHashes: [String],
-        buildInputs: String, sources: String, started: Date
+        buildInputs: String, sources: String, siteSources: String, started: Date
     ) throws -> BuildReport {
         var outcomes = renderCustomers(site, into: staging, previous: previous, customerHashes: customerHashes)
         // Only customer pages read notes and metrics: let them go before the
@@ -112,59 +119,25 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticList(diagnostics.map { var error = $0; error.severity = .error; return error })
         }
 
-        // Site pages render on every worker, each written as soon as it is
-        // rendered: a page holds at most `dashboard.page_size` customers, so
-        // no more than one page per worker is in memory; an unchanged page
-        // is the previous build's copy. Entries land in a slot per page, so
-        // the manifest's order never depends on which worker was first.
-        let sitePages = SitePageRenderer(site: site, today: options.today, customers: included, rows: rows)
-        let jobs = sitePages.jobs()
-        let written = ResultSlots<Result<(entry: ManifestEntry, reused: Bool), Diagnostic>>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, jobs.count))) { _ in
-            while let index = written.claimNext() {
-                let job = jobs[index]
-                let result = Result { () throws(Diagnostic) in
-                    try Self.reuseOrWrite(
-                        job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous, render: job.render)
-                }
-                _ = written.set(result, at: index)
-            }
+        let writer = SiteWriter(site: site, options: options, staging: staging, previous: previous)
+        // A shard writes only its customers' pages: the site pages need
+        // every customer, and `rapport merge` writes them and the assets.
+        if options.shard == nil {
+            let sitePages = try writer.writeSitePages(customers: included, rows: rows)
+            files += sitePages.files
+            pages += sitePages.files.count
+            reused += sitePages.reused
+            files += try writer.writeAssets()
         }
-        for result in written.values() {
-            let page = try result.get()
-            files.append(page.entry)
-            reused += page.reused ? 1 : 0
-            pages += 1
-        }
-        if let staging {
-            files += try AssetCopier(siteDirectory: options.siteDirectory).copy(into: staging)
-            let warnings = diagnostics.filter { $0.severity == .warning }
-            Manifest.sortByPath(&files)
-            let manifest = Manifest(
-                inputs: skipped.isEmpty ? buildInputs : nil, sources: skipped.isEmpty ? sources : nil, warnings: warnings,
-                files: files)
-            try staging.write(to: SitePaths.manifest) { output in try manifest.write(output) }
+        let fullBuild = skipped.isEmpty
+        try writer.writeManifest(&files, inputs: fullBuild ? buildInputs : nil, sources: fullBuild ? sources : nil, warnings: diagnostics)
+        if let staging, let shard = options.shard {
+            try ShardRecord(shard: shard, sources: siteSources).write(into: staging)
         }
         return BuildReport(
-            customers: included.count, pages: pages, reused: reused, files: files.count + 1,
+            customers: included.count, pages: pages, reused: reused, files: files.count + (options.shard == nil ? 1 : 2),
             warnings: diagnostics.filter { $0.severity == .warning }, skippedCustomers: skipped,
             seconds: Date().timeIntervalSince(started))
-    }
-
-    /// A page with no print twin (a hub, the dashboard, an edition's
-    /// overview): the previous build's file when it was made from the same
-    /// inputs, else rendered and written.
-    private static func reuseOrWrite(
-        _ path: String, kind: String, customer: String?, inputs: Digest, staging: StagingDirectory?, previous: PreviousBuild?,
-        render: () throws(Diagnostic) -> String
-    ) throws(Diagnostic) -> (entry: ManifestEntry, reused: Bool) {
-        if let previous, let staging, let entry = previous.reusable(path, inputs: inputs) {
-            try staging.reuse(path, from: previous.outputPath)
-            return (entry, true)
-        }
-        let page = try render()
-        try staging?.write(page, to: path)
-        return (ManifestEntry(path: path, customer: customer, kind: kind, inputs: inputs, sha256: InputHasher.digest(page)), false)
     }
 
     /// Renders every customer on `options.jobs` workers. Results land in a
@@ -198,8 +171,7 @@ public struct SiteBuilder: Sendable {
         let scope = renderer.scope(for: profile)
         // Notes are read and their bodies rendered only once a page needs them.
         lazy var pageScope = Result { () throws(Diagnostic) in try renderer.pageScope(scope, for: profile) }
-        let newsletters = site.newsletters.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
-        let reviews = site.reviews.filter { $0.document.frontMatter.audience.includes(profile.record.fields) }
+        let (newsletters, reviews) = site.documents(for: profile)
         let documents = newsletters + reviews
         let printing = site.layouts.contains(LayoutName.print)
         var outcome = CustomerOutcome()
@@ -254,7 +226,7 @@ public struct SiteBuilder: Sendable {
         }
         do {
             let inputs = InputHasher.digest(site.sharedInputsHash + customerHash + documents.map(\.sourceHash).joined())
-            let hub = try reuseOrWrite(
+            let hub = try SiteWriter.reuseOrWrite(
                 SitePaths.hub(profile.slug), kind: "customer", customer: profile.id, inputs: inputs, staging: staging, previous: previous
             ) { () throws(Diagnostic) in
                 let page = try pageScope.get()
@@ -281,23 +253,5 @@ public struct SiteBuilder: Sendable {
         return BuildReport(
             customers: customers, pages: pages, reused: pages, upToDate: true, files: previous.entries.count + 1,
             warnings: previous.warnings, skippedCustomers: [], seconds: Date().timeIntervalSince(started))
-    }
-
-    // MARK: - Checks
-
-    /// Refuses outputs that would overwrite the site itself.
-    private func checkOutputLocation() throws(DiagnosticList) {
-        let site = options.siteDirectory.resolvingSymlinksInPath().path
-        let output = options.outputDirectory.resolvingSymlinksInPath().path
-        if output == site || site.hasPrefix(output + "/") || output == "/" {
-            throw DiagnosticList([
-                .error("the output folder must not be the site folder or contain it", at: SourceLocation(path: options.outputDirectory.path))
-            ])
-        }
-        for protected in ["Content", "Layouts"] where output == site + "/" + protected || output.hasPrefix(site + "/" + protected + "/") {
-            throw DiagnosticList([
-                .error("the output folder must not be inside \(protected)/", at: SourceLocation(path: options.outputDirectory.path))
-            ])
-        }
     }
 }

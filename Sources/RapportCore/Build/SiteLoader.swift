@@ -18,12 +18,16 @@ struct SiteLoader {
         let loadedCustomers = collect(&diagnostics) { () throws(DiagnosticList) in try loadCustomers(config: config) }
         let (profiles, recordWarnings, allIDs) = loadedCustomers ?? ([], [], [])
         diagnostics += recordWarnings
+        // A shard renders its own customers; every record is still checked
+        // and names the fields templates may use, so every shard (and the
+        // merge) reports the same problems and compiles the same templates.
+        let built = options.shard.map { shard in profiles.filter { shard.contains($0.id) } } ?? profiles
         let contentPartials = collect(&diagnostics) { () throws(DiagnosticList) in try loadContentPartials() } ?? TemplateLibrary()
         let loadedLayouts = collect(&diagnostics) { () throws(DiagnosticList) in try loadLayouts() }
         let layouts = loadedLayouts ?? TemplateLibrary()
         let documents = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).newsletters() } ?? []
         let reviewDocuments = collect(&diagnostics) { () throws(DiagnosticList) in try ContentLoader(siteDirectory: site).reviews() } ?? []
-        var customers = profiles
+        var customers = built
         // The metrics file is read on one core: beside the notes, which
         // use every core, rather than after them (a tenth of the CPU of a
         // one-customer rebuild at 10,000 customers).
@@ -38,7 +42,7 @@ struct SiteLoader {
         // all there is nothing to match them against.
         let noNotes = NotesIndex(siteDirectory: site, limits: config.markdown)
         let (notes, notesWarnings) = loadedCustomers == nil ? (noNotes, []) : collect(&diagnostics) { () throws(DiagnosticList) in
-            try NotesLoader(siteDirectory: site, limits: config.markdown).load(customers: profiles, allIDs: allIDs)
+            try NotesLoader(siteDirectory: site, limits: config.markdown).load(customers: built, allIDs: allIDs)
         } ?? (noNotes, [])
         diagnostics += notesWarnings
         // A later contact noted by hand counts, whatever the CRM export says.

@@ -6,6 +6,8 @@
 enum SitePaths {
     static let dashboard = "index.html"
     static let manifest = "manifest.json"
+    /// Which shard a `--shard` build's output is, and of what (`ShardRecord`).
+    static let shardRecord = "shard.json"
 
     /// A customer's hub page.
     static func hub(_ slug: String) -> String { "customers/\(slug)/index.html" }
