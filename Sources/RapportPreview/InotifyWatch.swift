@@ -44,7 +44,9 @@
 
         /// Reads every event waiting, without blocking; true when one of
         /// them is a change to a source (not a hidden or backup file).
-        func drain(isSource: (String) -> Bool) -> Bool {
+        /// Each source path changed is added to `paths`; a lost event
+        /// (queue overflow) adds `overflowMarker`, since anything may have changed.
+        func drain(isSource: (String) -> Bool, paths: inout Set<String>) -> Bool {
             var changed = false
             let size = 64 * 1024
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
@@ -60,6 +62,7 @@
                     offset += MemoryLayout<inotify_event>.size + Int(event.len)
                     if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
                         changed = true
+                        paths.insert(Self.overflowMarker)
                         continue
                     }
                     guard let folder = folders[event.wd] else { continue }
@@ -71,11 +74,17 @@
                     if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                         _ = addTree(path)
                     }
-                    if isSource(path) { changed = true }
+                    if isSource(path) {
+                        changed = true
+                        paths.insert(path)
+                    }
                 }
             }
             return changed
         }
+
+        /// Stands for "events were lost" among the changed paths.
+        static let overflowMarker = "*"
 
         private func add(_ folder: String) -> Bool {
             let watch = inotify_add_watch(descriptor, folder, mask)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportCore
 
 #if canImport(Glibc)
     import Glibc
@@ -24,6 +25,9 @@ struct OutputFileMiddleware<Context: RequestContext>: RouterMiddleware {
         let generation = state.generation
         let status = state.status
 
+        if case .succeeded = status, let page = freshPage(target) {
+            return .html(HTMLInjector.inject(snippet(for: page.path, generation: generation), into: page.bytes))
+        }
         switch OutputFileResolver(root: state.outputDirectory).resolve(target) {
         case .badRequest:
             return .text("Bad Request\n", status: .badRequest)
@@ -36,7 +40,7 @@ struct OutputFileMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             return .html(Array(ErrorPage.notFound(generation: generation).utf8), status: .notFound)
         case .file(let url, let relativePath):
-            guard let bytes = Self.readRegularFile(url.path) else {
+            guard let bytes = RegularFile.read(url.path) else {
                 // Gone between resolving and reading: a rebuild swapped the folder.
                 return .html(Array(ErrorPage.notFound(generation: generation).utf8), status: .notFound)
             }
@@ -48,11 +52,30 @@ struct OutputFileMiddleware<Context: RequestContext>: RouterMiddleware {
                 // 500, not 200: the page asked for is not what its sources say now, and tools such as curl -f should see that.
                 return .html(Array(ErrorPage.html(diagnostics: diagnostics, generation: generation).utf8), status: .internalServerError)
             }
-            var snippet = ReloadScript.tag(generation: generation)
-            if relativePath == "index.html" { snippet = CustomerSwitcher.markup + snippet }
-            if let link = emailLink(for: relativePath) { snippet = link + snippet }
-            return .html(HTMLInjector.inject(snippet, into: bytes))
+            return .html(HTMLInjector.inject(snippet(for: relativePath, generation: generation), into: bytes))
         }
+    }
+
+    /// What the preview adds to the page at `relativePath`.
+    private func snippet(for relativePath: String, generation: Int) -> String {
+        var snippet = ReloadScript.tag(generation: generation)
+        if relativePath == "index.html" { snippet = CustomerSwitcher.markup + snippet }
+        if let link = emailLink(for: relativePath) { snippet = link + snippet }
+        return snippet
+    }
+
+    /// While the site rebuilds after a save, a customer page is never the
+    /// stale copy in Output/: it is the one rendered for an open tab, or
+    /// rendered now from the new sources (and kept for the next request).
+    private func freshPage(_ target: String) -> (path: String, bytes: [UInt8])? {
+        guard state.rendersOnRequest, let path = OutputFileResolver.pagePath(target), PreviewPages.isCustomerPage(path) else {
+            return nil
+        }
+        if let kept = state.renderedPage(path) { return (path, kept) }
+        guard let pages = state.pages, let html = try? pages.render(path) else { return nil }
+        let bytes = Array(html.utf8)
+        state.keep(bytes, at: path)
+        return (path, bytes)
     }
 
     /// The email preview link for `customers/<slug>/<newsletters|reviews>/<edition>/index.html`.
@@ -64,18 +87,5 @@ struct OutputFileMiddleware<Context: RequestContext>: RouterMiddleware {
             let customer = state.currentCustomerIndex().customers.first(where: { $0.path == "/customers/\(parts[1])/" })
         else { return nil }
         return EmailPreview.link(customerID: customer.id, anchor: "\(parts[2].dropLast())-\(parts[3])")
-    }
-
-    /// The file's bytes, or nil when it is gone or not a regular file.
-    /// Opening non-blocking and checking the opened descriptor means a FIFO
-    /// cannot hang the request and a swap cannot change what was checked.
-    static func readRegularFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        guard let data = try? handle.readToEnd() else { return info.st_size == 0 ? [] : nil }
-        return [UInt8](data)
     }
 }

@@ -86,6 +86,19 @@ public struct OutputFileResolver: Sendable {
     /// for escapes that produce a separator, a `%` (double encoding), a
     /// control byte, for invalid UTF-8, and for empty segments inside the
     /// path (`//etc/passwd`).
+    /// The output-relative page a URL path names, as the build writes it
+    /// (`/customers/x/` is `customers/x/index.html`), without touching the
+    /// disk: for pages that may exist only in memory. Nil for what `resolve`
+    /// would refuse.
+    static func pagePath(_ target: String) -> String? {
+        let rawPath = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        guard rawPath.hasPrefix("/"), let segments = segments(of: rawPath),
+            !segments.contains(where: { $0 == "." || $0 == ".." || $0.hasPrefix(".") })
+        else { return nil }
+        let isFolder = rawPath.hasSuffix("/")
+        return (segments + (isFolder ? ["index.html"] : [])).joined(separator: "/")
+    }
+
     static func segments(of rawPath: Substring) -> [String]? {
         var parts = rawPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         if parts.last == "" { parts = parts.dropLast() }

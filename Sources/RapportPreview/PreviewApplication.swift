@@ -46,8 +46,10 @@ public func buildRouter(
     router.add(middleware: MethodCheckMiddleware())
     router.add(middleware: OutputFileMiddleware(state: state, emails: emails))
 
-    router.get(RouterPath(ReloadScript.eventsPath)) { _, _ in
-        eventStream(state: state)
+    router.get(RouterPath(ReloadScript.eventsPath)) { request, _ in
+        // `?page=/customers/x/`: the page this tab shows, so only a change to it reloads the tab.
+        let page = request.uri.queryParameters.get("page").flatMap { OutputFileResolver.pagePath($0) }
+        return eventStream(state: state, page: page)
     }
     router.get(RouterPath(CustomerSwitcher.dataPath)) { _, _ in
         Response(
@@ -97,12 +99,12 @@ private func emailResponse(_ emails: EmailPreview, state: PreviewState, id rawID
 
 /// `text/event-stream` of `PreviewEvent`s, open until the client leaves,
 /// the broadcaster finishes or the server shuts down.
-private func eventStream(state: PreviewState) -> Response {
+private func eventStream(state: PreviewState, page: String?) -> Response {
     Response(
         status: .ok,
         headers: [.contentType: "text/event-stream"],
         body: ResponseBody { writer in
-            let (id, events) = state.broadcaster.subscribe()
+            let (id, events) = state.broadcaster.subscribe(page: page)
             defer { state.broadcaster.unsubscribe(id) }
             // retry: reconnect quickly after a restart of `rapport serve`.
             try await writer.write(ByteBuffer(string: "retry: 1000\n" + PreviewEvent.hello(generation: state.generation).text))

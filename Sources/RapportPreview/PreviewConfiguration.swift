@@ -18,8 +18,12 @@ public struct PreviewConfiguration: Sendable {
     public var strict = false
     /// How often the watcher looks at the site's files.
     public var pollInterval: Duration = .milliseconds(250)
-    /// How long the files must stay unchanged before a rebuild starts.
-    public var quietPeriod: Duration = .milliseconds(200)
+    /// How long the files must stay unchanged before a rebuild starts:
+    /// long enough to see an editor's write-then-rename as one save, short
+    /// enough not to be most of the wait for the page.
+    public var quietPeriod: Duration = .milliseconds(50)
+    /// Render workers of each build; all cores when nil.
+    public var jobs: Int?
     /// Called once the server listens, with its URL (and the real port when 0 was asked).
     public var onReady: @Sendable (URL) -> Void = { _ in }
     /// Where build summaries and diagnostics go; standard error by default, like the CLI.
@@ -39,6 +43,7 @@ public struct PreviewConfiguration: Sendable {
         options.strict = strict
         options.today = today ?? .today()
         options.isCancelled = isCancelled
+        if let jobs { options.jobs = jobs }
         return options
     }
 

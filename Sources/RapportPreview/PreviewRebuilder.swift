@@ -9,7 +9,12 @@ struct PreviewRebuilder: Sendable {
 
     /// Builds, logs and records; returns the recorded status.
     @discardableResult
-    func rebuild(verb: String = "Rebuilt", isCancelled: @escaping @Sendable () -> Bool = { false }) async -> BuildStatus {
+    /// `reloading`, run after a good build, names the open pages that must
+    /// reload (nil: all of them).
+    func rebuild(
+        verb: String = "Rebuilt", isCancelled: @escaping @Sendable () -> Bool = { false },
+        reloading: @escaping @Sendable () -> Set<String>? = { nil }
+    ) async -> BuildStatus {
         let options = configuration.buildOptions(isCancelled: isCancelled)
         // The build blocks (it fans out on Dispatch); keep it off the cooperative pool.
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<BuildReport, DiagnosticList>, Never>) in
@@ -23,7 +28,7 @@ struct PreviewRebuilder: Sendable {
         case .success(let report):
             for warning in report.warnings { log(warning.description) }
             log("\(verb) \(report.summary)")
-            state.record(.succeeded)
+            state.record(.succeeded, reloading: reloading())
             return .succeeded
         case .failure(let list):
             if isCancelled() { return state.status }

@@ -13,6 +13,11 @@ public final class PreviewState: @unchecked Sendable {
     private var _generation = 0
     private var _status = BuildStatus.succeeded
     private var customerIndex: (generation: Int, index: CustomerIndex)?
+    /// Customer pages rendered on request from sources newer than Output/.
+    private var overlay: [String: [UInt8]] = [:]
+    private var _rendersOnRequest = false
+    /// Renders customer pages on request while the site rebuilds; set by `rapport serve`.
+    public var pages: PreviewPages?
 
     /// A state for `outputDirectory` with no build recorded yet.
     public init(outputDirectory: URL, broadcaster: ReloadBroadcaster = ReloadBroadcaster()) {
@@ -26,17 +31,65 @@ public final class PreviewState: @unchecked Sendable {
     /// How the last build went.
     public var status: BuildStatus { lock.withLock { _status } }
 
-    /// Records a finished build and tells every open page.
-    public func record(_ status: BuildStatus) {
+    /// Records a finished build and tells every open page, or, after a
+    /// good build, only those showing one of `reloading`.
+    public func record(_ status: BuildStatus, reloading: Set<String>? = nil) {
         let generation = lock.withLock {
             _generation += 1
             _status = status
             return _generation
         }
         switch status {
-        case .succeeded: broadcaster.send(.reload(generation: generation))
+        case .succeeded:
+            if let reloading {
+                broadcaster.send(.reload(generation: generation), toPages: reloading)
+            } else {
+                broadcaster.send(.reload(generation: generation))
+            }
         case .failed: broadcaster.send(.error(generation: generation))
         }
+    }
+
+    // MARK: - Pages rendered on request
+
+    /// Sources changed: until the rebuild ends, customer pages are rendered
+    /// on request (`PreviewPages`) rather than served from Output/.
+    /// Returns the pages rendered for the previous save, which open tabs may still show.
+    @discardableResult
+    func beginRenderingOnRequest() -> [String: [UInt8]] {
+        lock.withLock {
+            defer { overlay.removeAll() }
+            _rendersOnRequest = true
+            return overlay
+        }
+    }
+
+    /// The rebuild ended: Output/ is current again.
+    func endRenderingOnRequest() {
+        lock.withLock {
+            overlay.removeAll()
+            _rendersOnRequest = false
+        }
+    }
+
+    var rendersOnRequest: Bool { lock.withLock { _rendersOnRequest } }
+
+    /// The page rendered on request at `relativePath`, if there is one.
+    func renderedPage(_ relativePath: String) -> [UInt8]? {
+        lock.withLock { overlay[relativePath] }
+    }
+
+    func keep(_ page: [UInt8], at relativePath: String) {
+        lock.withLock { if _rendersOnRequest { overlay[relativePath] = page } }
+    }
+
+    /// Tells the tabs showing `pages` that their page changed, without a build.
+    func announce(_ pages: Set<String>) {
+        let generation = lock.withLock {
+            _generation += 1
+            return _generation
+        }
+        broadcaster.send(.reload(generation: generation), toPages: pages)
     }
 
     // MARK: - Customer index

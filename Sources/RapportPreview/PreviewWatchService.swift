@@ -18,8 +18,13 @@ struct PreviewWatchService: Service {
         do {
             try await withGracefulShutdownHandler {
                 try await cancelWhenGracefulShutdown {
-                    try await watcher.watch {
-                        await rebuilder.rebuild(isCancelled: { stopping.isSet })
+                    if let pages = state.pages {
+                        let updater = PreviewUpdater(configuration: configuration, state: state, pages: pages, stopping: stopping)
+                        try await watcher.watchChanges { changed in await updater.sourcesChanged(changed) }
+                    } else {
+                        try await watcher.watch {
+                            await rebuilder.rebuild(isCancelled: { stopping.isSet })
+                        }
                     }
                 }
             } onGracefulShutdown: {

@@ -5,13 +5,15 @@ public final class ReloadBroadcaster: @unchecked Sendable {
     // @unchecked: all state is guarded by `lock`.
     private let lock = NSLock()
     private var subscribers: [Int: AsyncStream<PreviewEvent>.Continuation] = [:]
+    /// The page each subscriber shows (output-relative, `.../index.html`), when it said.
+    private var pages: [Int: String] = [:]
     private var nextID = 0
     private var finished = false
 
     public init() {}
 
     /// Opens a stream of events; end it with `unsubscribe(_:)`.
-    public func subscribe() -> (id: Int, events: AsyncStream<PreviewEvent>) {
+    public func subscribe(page: String? = nil) -> (id: Int, events: AsyncStream<PreviewEvent>) {
         // A slow browser only ever needs the latest few events: each one means "reload".
         let (stream, continuation) = AsyncStream.makeStream(of: PreviewEvent.self, bufferingPolicy: .bufferingNewest(8))
         return lock.withLock {
@@ -20,6 +22,7 @@ public final class ReloadBroadcaster: @unchecked Sendable {
                 continuation.finish()
             } else {
                 subscribers[nextID] = continuation
+                if let page { pages[nextID] = page }
             }
             return (nextID, stream)
         }
@@ -27,7 +30,10 @@ public final class ReloadBroadcaster: @unchecked Sendable {
 
     /// Ends one subscriber's stream.
     public func unsubscribe(_ id: Int) {
-        let continuation = lock.withLock { subscribers.removeValue(forKey: id) }
+        let continuation = lock.withLock {
+            pages[id] = nil
+            return subscribers.removeValue(forKey: id)
+        }
         continuation?.finish()
     }
 
@@ -37,12 +43,29 @@ public final class ReloadBroadcaster: @unchecked Sendable {
         for continuation in continuations { continuation.yield(event) }
     }
 
+    /// Sends `event` to the subscribers showing one of `pages`, and to those
+    /// that did not say which page they show (they cannot be left stale).
+    public func send(_ event: PreviewEvent, toPages wanted: Set<String>) {
+        let continuations = lock.withLock {
+            subscribers.filter { id, _ in pages[id].map(wanted.contains) ?? true }.map(\.value)
+        }
+        for continuation in continuations { continuation.yield(event) }
+    }
+
+    /// The pages open in the browser, as their event streams said.
+    public var openPages: Set<String> {
+        lock.withLock { Set(pages.values) }
+    }
+
     /// Ends every stream, now and for later subscribers, so open event
     /// connections do not hold the server up when it shuts down.
     public func finish() {
         let continuations = lock.withLock {
             finished = true
-            defer { subscribers.removeAll() }
+            defer {
+                subscribers.removeAll()
+                pages.removeAll()
+            }
             return Array(subscribers.values)
         }
         for continuation in continuations { continuation.finish() }

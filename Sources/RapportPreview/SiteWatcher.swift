@@ -39,6 +39,12 @@ public struct SiteWatcher: Sendable {
     /// `onChange` runs are compared with the files as they were before it,
     /// so they trigger another call.
     public func watch(onChange: @Sendable () async -> Void) async throws {
+        try await watchChanges { _ in await onChange() }
+    }
+
+    /// `watch`, telling `onChange` which files changed (paths relative to
+    /// the site; `*` when the kernel lost events and anything may have).
+    public func watchChanges(onChange: @Sendable (Set<String>) async -> Void) async throws {
         #if canImport(Glibc)
             if !usePolling, let events = InotifyWatch(
                 folders: ["Content", "Layouts"].map { siteDirectory.appendingPathComponent($0).path },
@@ -57,7 +63,7 @@ public struct SiteWatcher: Sendable {
     #if canImport(Glibc)
         /// Waits for kernel events; their file descriptor is read without
         /// blocking every 25 ms, a system call rather than a walk of the site.
-        private func watch(_ events: InotifyWatch, onChange: @Sendable () async -> Void) async throws {
+        private func watch(_ events: InotifyWatch, onChange: @Sendable (Set<String>) async -> Void) async throws {
             let tick = Duration.milliseconds(25)
             let root = siteDirectory.path + "/"
             let isSource = { (path: String) -> Bool in
@@ -70,20 +76,21 @@ public struct SiteWatcher: Sendable {
             }
             while true {
                 try await Task.sleep(for: tick)
-                guard events.drain(isSource: isSource) else { continue }
+                var paths = Set<String>()
+                guard events.drain(isSource: isSource, paths: &paths) else { continue }
                 // Quiet period: the burst is over when no event came for that long.
                 var quietSince = ContinuousClock.now
                 while ContinuousClock.now - quietSince < quietPeriod {
                     try await Task.sleep(for: tick)
-                    if events.drain(isSource: isSource) { quietSince = ContinuousClock.now }
+                    if events.drain(isSource: isSource, paths: &paths) { quietSince = ContinuousClock.now }
                 }
-                await onChange()
+                await onChange(Set(paths.map { $0.hasPrefix(root) ? String($0.dropFirst(root.count)) : $0 }))
             }
         }
     #endif
 
     /// Polls until the task is cancelled, as `watch` does without kernel events.
-    func poll(onChange: @Sendable () async -> Void) async throws {
+    func poll(onChange: @Sendable (Set<String>) async -> Void) async throws {
         var baseline = snapshot()
         while true {
             try await Task.sleep(for: pollInterval)
@@ -95,8 +102,9 @@ public struct SiteWatcher: Sendable {
                 if next == latest { break }
                 latest = next
             }
+            let changed = Set(latest.keys.filter { latest[$0] != baseline[$0] } + baseline.keys.filter { latest[$0] == nil })
             baseline = latest
-            await onChange()
+            await onChange(changed)
         }
     }
 

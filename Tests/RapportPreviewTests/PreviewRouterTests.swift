@@ -50,7 +50,7 @@ struct PreviewRouterTests {
             let expected = OutputFixture.hub.replacingOccurrences(of: "</body>", with: ReloadScript.tag(generation: 0) + "</body>")
             #expect(text(response) == expected)
             #expect(!text(response).contains("rapport-switcher"))
-            #expect(text(response).contains("new EventSource(\"/_rapport/events\")"))
+            #expect(text(response).contains("new EventSource(\"/_rapport/events?page=\"+encodeURIComponent(location.pathname))"))
             #expect(try fixture.contents(of: "Output/customers/acme/index.html") == OutputFixture.hub)
 
             let nested = try await client.execute(uri: "/customers/acme/newsletters/2026-11/", method: .get)

@@ -59,8 +59,10 @@ struct SiteWatcherTests {
                 folders: ["Content", "Layouts"].map { site.appendingPathComponent($0).path }, filesIn: site.path)
             #expect(events != nil)
             try Data("x".utf8).write(to: site.appendingPathComponent("Content/newsletters/2026-11.md"))
-            #expect(events?.drain { $0.hasSuffix("2026-11.md") } == true)
-            #expect(events?.drain { _ in true } == false, "every event was read")
+            var paths = Set<String>()
+            #expect(events?.drain(isSource: { $0.hasSuffix("2026-11.md") }, paths: &paths) == true)
+            #expect(paths == [site.appendingPathComponent("Content/newsletters/2026-11.md").path], "the changed file is named")
+            #expect(events?.drain(isSource: { _ in true }, paths: &paths) == false, "every event was read")
         }
     #endif
 

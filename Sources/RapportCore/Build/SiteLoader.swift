@@ -98,6 +98,35 @@ struct SiteLoader {
             templateNames: templateNames, sharedInputsHash: shared, warnings: diagnostics)
     }
 
+    /// Reads the newsletters and reviews again into `site`, checked as
+    /// `load` checks them, keeping everything else: for `rapport serve`,
+    /// where a save to one edition should not reread 100,000 records.
+    /// `schema` is `ContentSchema.newsletter(for: site.customers)`, made once.
+    func reloadDocuments(into site: inout LoadedSite, schema: FieldSchema) throws(DiagnosticList) {
+        var diagnostics: [Diagnostic] = []
+        let loader = ContentLoader(siteDirectory: options.siteDirectory)
+        let documents = collect(&diagnostics) { () throws(DiagnosticList) in try loader.newsletters() + loader.reviews() } ?? []
+        var newsletters: [CompiledDocument] = []
+        var reviews: [CompiledDocument] = []
+        for document in documents {
+            let documentSchema = document.kind == .review ? ContentSchema.review(base: schema, metrics: site.metrics) : schema
+            guard
+                let compiled = collect(&diagnostics, { () throws(DiagnosticList) in
+                    try compile(
+                        document, config: site.config, partials: site.contentPartials, layouts: site.layouts, schema: documentSchema,
+                        customers: site.customers)
+                })
+            else { continue }
+            if document.kind == .review { reviews.append(compiled) } else { newsletters.append(compiled) }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticList(diagnostics) }
+        site.newsletters = newsletters
+        site.reviews = reviews
+        let trees = (newsletters + reviews).flatMap { [$0.nodes] + $0.headerTemplates.values.map(\.nodes) }
+        site.templateNames = TemplateNames.collect(
+            from: site.layouts.entries.values.map(\.nodes) + site.contentPartials.entries.values.map(\.nodes) + trees)
+    }
+
     // MARK: - Records
 
     /// Typed customers (those --only asks for), the warnings about their
