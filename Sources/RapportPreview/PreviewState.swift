@@ -11,6 +11,9 @@ public final class PreviewState: @unchecked Sendable {
     public let broadcaster: ReloadBroadcaster
     private let lock = NSLock()
     private var _generation = 0
+    /// Builds recorded: the customer index changes with these, not with
+    /// the reloads of pages rendered on request.
+    private var builds = 0
     private var _status = BuildStatus.succeeded
     private var customerIndex: (generation: Int, index: CustomerIndex)?
     /// Customer pages rendered on request from sources newer than Output/.
@@ -36,6 +39,7 @@ public final class PreviewState: @unchecked Sendable {
     public func record(_ status: BuildStatus, reloading: Set<String>? = nil) {
         let generation = lock.withLock {
             _generation += 1
+            builds += 1
             _status = status
             return _generation
         }
@@ -96,7 +100,7 @@ public final class PreviewState: @unchecked Sendable {
 
     /// The switcher's data for the current build, read from the output once per build.
     func currentCustomerIndex() -> CustomerIndex {
-        let generation = self.generation
+        let generation = lock.withLock { builds }
         if let cached = lock.withLock({ customerIndex }), cached.generation == generation {
             return cached.index
         }

@@ -33,10 +33,11 @@ final class PreviewUpdater: @unchecked Sendable {
 
     /// Handles one settled burst of saves to `changed` (paths in the site).
     func sourcesChanged(_ changed: Set<String>) async {
-        // The rebuild of the previous save is building sources that are gone.
+        // The rebuild of the previous save is building sources that are gone:
+        // stop it, but do not wait for it (it may be reading the records);
+        // the next rebuild waits instead, as two must not share the staging folder.
         let (previous, flag) = lock.withLock { (background, cancelBackground) }
         flag?.set()
-        await previous?.value
 
         let started = ContinuousClock.now
         let shownBefore = state.beginRenderingOnRequest()
@@ -71,12 +72,12 @@ final class PreviewUpdater: @unchecked Sendable {
                 "Rendered \(shown.count) changed open page\(shown.count == 1 ? "" : "s") in \(elapsed.milliseconds) ms; rebuilding the rest"
             )
         }
-        startBackgroundRebuild()
+        startBackgroundRebuild(after: previous)
     }
 
     // MARK: - The rest of the site
 
-    private func startBackgroundRebuild() {
+    private func startBackgroundRebuild(after previous: Task<Void, Never>?) {
         let cancel = StopFlag()
         let stopping = self.stopping
         let state = self.state
@@ -87,6 +88,8 @@ final class PreviewUpdater: @unchecked Sendable {
         configuration.jobs = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
         let rebuilder = PreviewRebuilder(configuration: configuration, state: state)
         let task = Task.detached(priority: .background) {
+            await previous?.value
+            if cancel.isSet { return }
             await rebuilder.rebuild(isCancelled: { cancel.isSet || stopping.isSet }) {
                 // Reload a tab when its page is not what it was shown.
                 var reloading = Set<String>()
