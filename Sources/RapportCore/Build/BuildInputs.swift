@@ -1,11 +1,13 @@
+import Foundation
+
 /// What a build's pages are made from, as digests: equal to the previous
 /// build's means a page (or the whole build) can be reused. The rules for
 /// each page's own inputs live beside the page (`SiteBuilder.renderCustomer`,
 /// `SitePageRenderer.jobs`); these are the per-customer and whole-build ones.
 enum BuildInputs {
     /// Every customer's `customerHash`, in parallel.
-    static func customerHashes(_ site: LoadedSite) -> [String] {
-        ParallelMap.map(site.customers) { customerHash($0, site: site) }
+    static func customerHashes(_ site: LoadedSite, workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [String] {
+        ParallelMap.map(site.customers, workers: workers) { customerHash($0, site: site) }
     }
 
     /// Everything one customer's pages are made from besides the shared

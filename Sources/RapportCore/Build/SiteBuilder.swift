@@ -35,7 +35,7 @@ public struct SiteBuilder: Sendable {
                 return error
             })
         }
-        let customerHashes = BuildInputs.customerHashes(site)
+        let customerHashes = BuildInputs.customerHashes(site, workers: options.jobs)
         let buildInputs = BuildInputs.whole(site: site, customerHashes: customerHashes, options: options)
         if let previous, previous.inputs == buildInputs, previous.isIntact() {
             return try upToDate(previous: previous, started: started)

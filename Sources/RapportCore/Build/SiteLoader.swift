@@ -42,7 +42,7 @@ struct SiteLoader {
         // all there is nothing to match them against.
         let noNotes = NotesIndex(siteDirectory: site, limits: config.markdown)
         let (notes, notesWarnings) = loadedCustomers == nil ? (noNotes, []) : collect(&diagnostics) { () throws(DiagnosticList) in
-            try NotesLoader(siteDirectory: site, limits: config.markdown).load(customers: built, allIDs: allIDs)
+            try NotesLoader(siteDirectory: site, limits: config.markdown, workers: options.jobs).load(customers: built, allIDs: allIDs)
         } ?? (noNotes, [])
         diagnostics += notesWarnings
         // A later contact noted by hand counts, whatever the CRM export says.

@@ -15,7 +15,7 @@ enum SourceDigest {
                 files.append(folder + "/" + relative)
             }
         }
-        let hashes = ParallelMap.map(Array(Set(files)).sorted()) { relative -> String in
+        let hashes = ParallelMap.map(Array(Set(files)).sorted(), workers: options.jobs) { relative -> String in
             let path = relative.hasPrefix("/") ? relative : site + "/" + relative
             guard let data = FileManager.default.contents(atPath: path) else { return "\(relative):-" }
             return "\(relative):\(InputHasher.hash(data))"

@@ -6,12 +6,13 @@ import Foundation
 /// next element when they are free, so a slow element (a long notes file)
 /// does not leave the others it would have shared a worker with waiting.
 enum ParallelMap {
+    /// `workers` is `--jobs`: a background rebuild in `rapport serve` leaves a core free.
     static func map<Element: Sendable, Result: Sendable>(
-        _ elements: [Element], _ transform: @Sendable (Element) -> Result
+        _ elements: [Element], workers: Int = ProcessInfo.processInfo.activeProcessorCount, _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
         let slots = ResultSlots<Result>(count: elements.count)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, elements.count)
+        let workers = max(1, min(workers, elements.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = slots.claimNext() {
                 slots.set(transform(elements[index]), at: index)

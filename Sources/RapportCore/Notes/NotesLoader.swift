@@ -7,6 +7,8 @@ import Yams
 struct NotesLoader {
     let siteDirectory: URL
     let limits: MarkdownLimits
+    /// Files parsed at once (`--jobs`).
+    var workers = ProcessInfo.processInfo.activeProcessorCount
 
     /// Notes for `customers`, every file checked (the pages read them again),
     /// and warnings (notes for nobody). Notes of records outside `customers`
@@ -26,7 +28,7 @@ struct NotesLoader {
         let files = names.sorted().filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && !leftOut.contains(String($0.dropLast(3))) }
         let idsByKey = byKey
         // Parsed in parallel: a large book has a notes file per customer.
-        let results = ParallelMap.map(files) { name -> (String?, NotesSummary?, [Diagnostic]) in
+        let results = ParallelMap.map(files, workers: workers) { name -> (String?, NotesSummary?, [Diagnostic]) in
             let path = "Content/notes/\(name)"
             let key = String(name.dropLast(3))
             guard let id = idsByKey[key] else {
