@@ -4,7 +4,8 @@ import RapportCore
 enum ErrorPage {
     /// The diagnostics as the CLI prints them, escaped, with the reload
     /// script so the next good build brings the requested page back.
-    static func html(diagnostics: [Diagnostic], generation: Int) -> String {
+    /// Without `reloadScript` the page is spliced like any other served page (a page rendered on request).
+    static func html(diagnostics: [Diagnostic], generation: Int, reloadScript: Bool = true) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let lines = diagnostics.map { HTMLText.escape($0.description) }.joined(separator: "\n")
         return """
@@ -24,7 +25,7 @@ enum ErrorPage {
             <h1>Build failed: \(errors) error\(errors == 1 ? "" : "s")</h1>
             <p>The output folder still holds the last good build. This page reloads when the next build succeeds.</p>
             <pre>\(lines)</pre>
-            \(ReloadScript.tag(generation: generation))</body>
+            \(reloadScript ? ReloadScript.tag(generation: generation) : "")</body>
             </html>
 
             """

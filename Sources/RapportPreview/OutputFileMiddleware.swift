@@ -72,8 +72,15 @@ struct OutputFileMiddleware<Context: RequestContext>: RouterMiddleware {
             return nil
         }
         if let kept = state.renderedPage(path) { return (path, kept) }
-        guard let pages = state.pages, let html = try? pages.render(path) else { return nil }
-        let bytes = Array(html.utf8)
+        guard let pages = state.pages else { return nil }
+        let bytes: [UInt8]
+        do {
+            guard let html = try pages.render(path) else { return nil }
+            bytes = Array(html.utf8)
+        } catch {
+            // The new sources cannot make this page: say why rather than serve the old one.
+            bytes = Array(ErrorPage.html(diagnostics: error.diagnostics, generation: 0, reloadScript: false).utf8)
+        }
         state.keep(bytes, at: path)
         return (path, bytes)
     }

@@ -58,8 +58,14 @@ final class PreviewUpdater: @unchecked Sendable {
         let open = state.broadcaster.openPages.filter(PreviewPages.isCustomerPage)
         var shown = Set<String>()
         for path in open.sorted() {
-            guard let html = try? pages.render(path) else { continue }
-            let page = Array(html.utf8)
+            let page: [UInt8]
+            do {
+                guard let html = try pages.render(path) else { continue }
+                page = Array(html.utf8)
+            } catch {
+                // This customer's page cannot render: show why, as a failed build would.
+                page = Array(ErrorPage.html(diagnostics: error.diagnostics, generation: 0, reloadScript: false).utf8)
+            }
             state.keep(page, at: path)
             // A tab reloads only when its page is not what it shows now.
             let showing = shownBefore[path] ?? RegularFile.read(state.outputDirectory.appendingPathComponent(path).path)

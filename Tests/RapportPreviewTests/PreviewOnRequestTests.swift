@@ -67,6 +67,35 @@ struct PreviewOnRequestTests {
         #expect(await newsletterIterator.next() == nil)
     }
 
+    @Test("an open page the new sources cannot make shows why, not the old page")
+    func openPageErrors() async throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-on-request-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try SampleSite.write(to: site)
+        var configuration = PreviewConfiguration(siteDirectory: site)
+        configuration.today = Self.today
+        configuration.log = { _ in }
+        let state = PreviewState(outputDirectory: configuration.outputDirectory)
+        let pages = PreviewPages(options: configuration.buildOptions())
+        state.pages = pages
+        #expect(await PreviewRebuilder(configuration: configuration, state: state).rebuild(verb: "Built") == .succeeded)
+        // NW-1005 has no contact_name: a newsletter that needs one cannot be made for them.
+        let open = "customers/nw-1005/newsletters/2026-11/index.html"
+        let (_, events) = state.broadcaster.subscribe(page: open)
+        let file = site.appendingPathComponent("Content/newsletters/2026-11.md")
+        try (try String(contentsOf: file, encoding: .utf8) + "\nDear {{customer.contact_name}}\n").write(
+            to: file, atomically: true, encoding: .utf8)
+        let updater = PreviewUpdater(configuration: configuration, state: state, pages: pages, stopping: StopFlag())
+        await updater.sourcesChanged(["Content/newsletters/2026-11.md"])
+        var iterator = events.makeAsyncIterator()
+        #expect(await iterator.next() == .reload(generation: 2))
+        let shown = String(decoding: try #require(state.renderedPage(open)), as: UTF8.self)
+        #expect(shown.contains("customer.contact_name is empty for this customer"))
+        #expect(shown.contains("(customer NW-1005)"))
+        try await waitUntil(seconds: 30) { !state.rendersOnRequest }
+        state.broadcaster.finish()
+    }
+
     @Test("a page path reads back to the customer page it names, and nothing else")
     func pagePaths() {
         #expect(PreviewPages.isCustomerPage("customers/nw-1002/index.html"))
