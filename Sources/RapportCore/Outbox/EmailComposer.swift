@@ -43,14 +43,15 @@ final class EmailComposer {
     /// The customer's recipient address, checked, or the error naming the
     /// record's `email` field.
     func recipient(_ profile: CustomerProfile) throws(Diagnostic) -> MailAddress {
-        let written = profile.text("email")
-        let location = profile.record.fieldLocation("email") ?? profile.record.location
+        typealias Column = TemplateVocabulary.Customer
+        let written = profile.text(Column.email.name)
+        let location = profile.record.fieldLocation(Column.email.name) ?? profile.record.location
         guard let written else {
             throw .error(
                 "no email address: the outbox needs one in the email column for every customer it writes to", at: location,
                 customer: profile.id)
         }
-        let name = profile.text("contact_name") ?? profile.text("name") ?? profile.text("company")
+        let name = profile.text(Column.contactName.name) ?? profile.text(Column.name.name) ?? profile.text(Column.company.name)
         guard written.unicodeScalars.allSatisfy(\.isASCII) else {
             throw .error(
                 "\"\(written)\" is an internationalised address: it needs SMTPUTF8, which rapport's 7-bit messages do not assume of every relay; record an ASCII address for this customer (or use --skip-invalid)",
