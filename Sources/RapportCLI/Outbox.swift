@@ -34,6 +34,9 @@ extension Rapport {
         @Flag(name: .long, help: "Leave out customers whose messages have errors (a bad email address), reporting each one.")
         var skipInvalid = false
 
+        @Flag(name: .long, help: "Compose and check every message, write nothing.")
+        var dryRun = false
+
         @Flag(name: .long, help: "Print nothing but problems.")
         var quiet = false
 
@@ -48,12 +51,15 @@ extension Rapport {
             options.includeReviews = reviews
             options.strict = siteOptions.strict
             options.skipInvalid = skipInvalid
+            options.writeOutput = !dryRun
             options.today = try siteOptions.todayDate()
             if let jobs { options.jobs = jobs }
             do {
                 let report = try OutboxBuilder(options: options).build()
                 for warning in report.warnings { Console.printError(Console.display(warning, sitePrefix: siteOptions.site)) }
-                if !quiet {
+                if !quiet, dryRun {
+                    print("Checked \(report.summary); nothing written (--dry-run)")
+                } else if !quiet {
                     print("Wrote \(report.summary)")
                     print("Outbox: \(options.outboxDirectory.path) (new/*.eml, manifest.json)")
                 }

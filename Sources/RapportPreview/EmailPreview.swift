@@ -36,6 +36,7 @@ public struct EmailPreview: Sendable {
         options.only = [customerID]
         options.includeReviews = true
         options.writeOutput = false
+        options.keepParts = true
         options.jobs = 1
         options.today = today ?? .today()
         return try OutboxBuilder(options: options).build().messages

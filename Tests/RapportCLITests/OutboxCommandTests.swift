@@ -38,6 +38,11 @@ import Testing
             ])
         #expect(!FileManager.default.fileExists(atPath: out.path))
 
+        let dryRun = try RapportProcess.run(["outbox", "--site", site.path, "--dry-run", "--skip-invalid"] + Self.today)
+        #expect(dryRun.status == 0, "\(dryRun)")
+        #expect(dryRun.stdout.wholeMatch(of: /Checked 3 customers, 6 messages, 2 warnings, 1 skipped, \d+\.\d\d s; nothing written \(--dry-run\)\n/) != nil, "\(dryRun)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+
         let skipping = try RapportProcess.run(["outbox", "--site", site.path, "--skip-invalid", "--quiet"] + Self.today)
         #expect(skipping.status == 0, "\(skipping)")
         #expect(skipping.stdout == "")

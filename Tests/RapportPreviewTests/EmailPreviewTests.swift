@@ -31,6 +31,7 @@ struct EmailPreviewTests {
         options.only = ["NW-1002"]
         options.includeReviews = true
         options.writeOutput = false
+        options.keepParts = true
         return try OutboxBuilder(options: options).build().messages
     }
 

@@ -63,7 +63,7 @@ public struct OutboxBuilder: Sendable {
             let composer = EmailComposer(site: site, today: options.today, setup: setup)
             while let index = results.claimNext() {
                 let outcome = Self.messages(
-                    for: site.customers[index], documents: documents, composer: composer, staging: staging, keepParts: !options.writeOutput)
+                    for: site.customers[index], documents: documents, composer: composer, staging: staging, keepParts: options.keepParts)
                 results.set(outcome, at: index)
             }
         }

@@ -16,8 +16,11 @@ public struct OutboxOptions: Sendable {
     public var skipInvalid = false
     public var today: CalendarDate = .today()
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// False for the preview: messages are composed and kept, nothing is written.
+    /// False for `--dry-run` and the preview: every message is composed and checked, nothing is written.
     public var writeOutput = true
+    /// Keep each message's parts and bytes in the report (the preview; a
+    /// whole book's would not fit in memory).
+    public var keepParts = false
     public var environment: [String: String] = ProcessInfo.processInfo.environment
 
     public init(siteDirectory: URL, outboxDirectory: URL? = nil) {

@@ -66,6 +66,7 @@ import Testing
         _ = try OutboxBuilder(options: Self.options(out: out)).build()
         var preview = Self.options(out: out)
         preview.writeOutput = false
+        preview.keepParts = true
         let rendered = try OutboxBuilder(options: preview).build()
         let parts = Fixtures.temporaryDirectory("rapport-outbox-parts")
         let goldenText = Fixtures.golden("Outbox-text")
@@ -185,6 +186,7 @@ import Testing
         options.only = ["OB-2"]
         options.editions = ["2026-11"]
         options.writeOutput = false
+        options.keepParts = true
         let report = try OutboxBuilder(options: options).build()
         let eml = String(decoding: try #require(report.messages.first?.eml), as: UTF8.self)
         let head = String(eml[..<eml.range(of: "\r\n\r\n")!.lowerBound])
