@@ -64,11 +64,11 @@ struct OutputFileMiddleware<Context: RequestContext>: RouterMiddleware {
         return snippet
     }
 
-    /// While the site rebuilds after a save, a customer page is never the
-    /// stale copy in Output/: it is the one rendered for an open tab, or
-    /// rendered now from the new sources (and kept for the next request).
+    /// While the site rebuilds after a save, a page is never the stale copy
+    /// in Output/: it is the one rendered for an open tab, or rendered now
+    /// from the new sources (and kept for the next request).
     private func freshPage(_ target: String) -> (path: String, bytes: [UInt8])? {
-        guard state.rendersOnRequest, let path = OutputFileResolver.pagePath(target), PreviewPages.isCustomerPage(path) else {
+        guard state.rendersOnRequest, let path = OutputFileResolver.pagePath(target), path.hasSuffix(".html") else {
             return nil
         }
         if let kept = state.renderedPage(path) { return (path, kept) }

@@ -10,8 +10,8 @@ import RapportCore
 /// What `rapport serve` does after a save: the pages open in the browser
 /// first, rendered from the new sources and reloaded at once; then the rest
 /// of the site, rebuilt in the background at low priority and cancelled by
-/// the next save. While that rebuild runs, a customer page asked for is
-/// rendered on request (`OutputFileMiddleware`), never the stale copy.
+/// the next save. While that rebuild runs, a page asked for is rendered on
+/// request (`OutputFileMiddleware`), never the stale copy.
 /// When it ends, only the tabs whose page changed reload.
 final class PreviewUpdater: @unchecked Sendable {
     // @unchecked: `background` and `cancelBackground` are guarded by `lock`.
@@ -55,9 +55,10 @@ final class PreviewUpdater: @unchecked Sendable {
             state.record(.failed(list.diagnostics))
             return
         }
-        let open = state.broadcaster.openPages.filter(PreviewPages.isCustomerPage)
+        // Customer pages first: they are what an edit of a newsletter changes.
+        let open = state.broadcaster.openPages.sorted { (PreviewPages.isCustomerPage($0) ? 0 : 1, $0) < (PreviewPages.isCustomerPage($1) ? 0 : 1, $1) }
         var shown = Set<String>()
-        for path in open.sorted() {
+        for path in open {
             let page: [UInt8]
             do {
                 guard let html = try pages.render(path) else { continue }

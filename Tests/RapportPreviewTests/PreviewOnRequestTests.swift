@@ -53,12 +53,21 @@ struct PreviewOnRequestTests {
             if state.rendersOnRequest {
                 let other = try await client.execute(uri: "/customers/nw-1005/newsletters/2026-11/", method: .get)
                 #expect(String(buffer: other.body).contains("Hello again"))
+                let dashboard = try await client.execute(uri: "/", method: .get)
+                #expect(dashboard.status == .ok)
             }
         }
         try await waitUntil(seconds: 30) { !state.rendersOnRequest }
         #expect(state.generation == 3)
         let built = try String(contentsOf: configuration.outputDirectory.appendingPathComponent(newsletter), encoding: .utf8)
         #expect(built.contains("Hello again Marcus"))
+
+        // Rendered on request or by the build, a page is the same bytes.
+        for path in [newsletter, untouched, "print/nw-1002/newsletter-2026-11.html", "index.html", "newsletters/2026-11/index.html", "customers/page/1/index.html", "team/index.html"] {
+            let written = try String(contentsOf: configuration.outputDirectory.appendingPathComponent(path), encoding: .utf8)
+            #expect(try pages.render(path) == written, "\(path)")
+        }
+        #expect(try pages.render("no/such/page.html") == nil)
 
         // The untouched hub never reloaded; the newsletter's tab not again.
         state.broadcaster.finish()

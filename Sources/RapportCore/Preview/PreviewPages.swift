@@ -1,13 +1,13 @@
 import Foundation
 
-/// One customer's page rendered on request from a site held in memory, for
+/// A page rendered on request from a site held in memory, for
 /// `rapport serve`: after a save, the pages open in the browser are rendered
 /// from the new sources at once, before the whole site rebuilds.
 ///
 /// A save to a newsletter or review reads just the documents again
 /// (`SiteLoader.reloadDocuments`); any other change loads the site anew.
-/// The pages are the ones `rapport build` writes for the customer, byte
-/// for byte: the same `PageRenderer` makes them.
+/// The pages are the ones `rapport build` writes, byte for byte: the same
+/// `PageRenderer` and `SitePageRenderer` make them.
 public final class PreviewPages: @unchecked Sendable {
     // @unchecked: `loaded` is only read and replaced under `lock`; a render
     // works on its own copy of the (copy-on-write) site.
@@ -21,6 +21,12 @@ public final class PreviewPages: @unchecked Sendable {
         var site: LoadedSite
         var schema: FieldSchema
         var customerIndex: [String: Int]
+        /// Every customer's dashboard row: made from records and notes, so a
+        /// documents-only refresh keeps them.
+        var rows: [DashboardRow]
+        /// The site pages (dashboard, lists, team, overviews) by path, made
+        /// when one is first asked for after a refresh.
+        var sitePages: [String: SitePageRenderer.Job]?
     }
 
     public init(options: BuildOptions) {
@@ -40,12 +46,15 @@ public final class PreviewPages: @unchecked Sendable {
         }
         if var current, !changed.isEmpty, changed.allSatisfy(Self.isDocument) {
             try SiteLoader(options: options).reloadDocuments(into: &current.site, schema: current.schema)
+            current.sitePages = nil
             lock.withLock { loaded = current }
             return
         }
         let site = try SiteLoader(options: options).load()
         let index = Dictionary(site.customers.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        let fresh = Loaded(site: site, schema: ContentSchema.newsletter(for: site.customers), customerIndex: index)
+        let fresh = Loaded(
+            site: site, schema: ContentSchema.newsletter(for: site.customers), customerIndex: index,
+            rows: DashboardRow.rows(for: site, today: options.today, jobs: options.jobs), sitePages: nil)
         lock.withLock { loaded = fresh }
     }
 
@@ -54,18 +63,19 @@ public final class PreviewPages: @unchecked Sendable {
         lock.withLock { loaded = nil }
     }
 
-    /// Whether `relativePath` (in the output) is a page this type renders:
-    /// a customer's hub, newsletter, review or print page.
+    /// Whether `relativePath` (in the output) is one customer's page: a hub,
+    /// newsletter, review or print page.
     public static func isCustomerPage(_ relativePath: String) -> Bool {
         PagePath(relativePath) != nil
     }
 
-    /// The page at `relativePath` as a build would write it now; nil when it
-    /// is not a customer page or names no customer or document of the site.
+    /// The page at `relativePath` as a build would write it now: a
+    /// customer's page or a site page (dashboard, lists, team, overviews);
+    /// nil when the site has no such page.
     public func render(_ relativePath: String) throws(DiagnosticList) -> String? {
-        guard let path = PagePath(relativePath), let loaded = lock.withLock({ loaded }),
-            let index = loaded.customerIndex[path.slug]
-        else { return nil }
+        guard let loaded = lock.withLock({ loaded }) else { return nil }
+        guard let path = PagePath(relativePath) else { return try renderSitePage(relativePath, loaded) }
+        guard let index = loaded.customerIndex[path.slug] else { return nil }
         let site = loaded.site
         let options = self.options
         let profile = site.customers[index]
@@ -91,6 +101,31 @@ public final class PreviewPages: @unchecked Sendable {
             }
             let rendered = try renderer.render(compiled, for: profile, scope: pageScope, embeds: embeds, documents: newsletters + reviews)
             return print ? rendered.print : rendered.web
+        }
+    }
+
+    /// A site page, from the jobs a build would run (made once per refresh).
+    private func renderSitePage(_ relativePath: String, _ loaded: Loaded) throws(DiagnosticList) -> String? {
+        guard relativePath.hasSuffix(".html") else { return nil }
+        var jobs = loaded.sitePages
+        if jobs == nil {
+            let renderer = SitePageRenderer(site: loaded.site, today: options.today, customers: loaded.site.customers, rows: loaded.rows)
+            let made = Dictionary(renderer.jobs().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            jobs = made
+            lock.withLock {
+                // Kept only if no refresh came in between.
+                if self.loaded?.site.newsletters.map(\.sourceHash) == loaded.site.newsletters.map(\.sourceHash),
+                    self.loaded?.site.reviews.map(\.sourceHash) == loaded.site.reviews.map(\.sourceHash)
+                {
+                    self.loaded?.sitePages = made
+                }
+            }
+        }
+        guard let job = jobs?[relativePath] else { return nil }
+        do {
+            return try job.render()
+        } catch {
+            throw DiagnosticList([error])
         }
     }
 
