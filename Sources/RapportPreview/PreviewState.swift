@@ -19,6 +19,8 @@ public final class PreviewState: @unchecked Sendable {
     /// Customer pages rendered on request from sources newer than Output/.
     private var overlay: [String: [UInt8]] = [:]
     private var _rendersOnRequest = false
+    /// Counts saves: a rebuild ends rendering on request only for its own.
+    private var renderEpoch = 0
     /// Renders customer pages on request while the site rebuilds; set by `rapport serve`.
     public var pages: PreviewPages?
 
@@ -58,19 +60,23 @@ public final class PreviewState: @unchecked Sendable {
 
     /// Sources changed: until the rebuild ends, customer pages are rendered
     /// on request (`PreviewPages`) rather than served from Output/.
-    /// Returns the pages rendered for the previous save, which open tabs may still show.
+    /// Returns this save's number and the pages rendered for the previous
+    /// save, which open tabs may still show.
     @discardableResult
-    func beginRenderingOnRequest() -> [String: [UInt8]] {
+    func beginRenderingOnRequest() -> (epoch: Int, shown: [String: [UInt8]]) {
         lock.withLock {
             defer { overlay.removeAll() }
             _rendersOnRequest = true
-            return overlay
+            renderEpoch += 1
+            return (renderEpoch, overlay)
         }
     }
 
-    /// The rebuild ended: Output/ is current again.
-    func endRenderingOnRequest() {
+    /// The rebuild for save `epoch` ended: Output/ is current again, unless
+    /// another save came meanwhile (its pages are still the newer ones).
+    func endRenderingOnRequest(epoch: Int? = nil) {
         lock.withLock {
+            guard epoch == nil || epoch == renderEpoch else { return }
             overlay.removeAll()
             _rendersOnRequest = false
         }

@@ -40,7 +40,7 @@ final class PreviewUpdater: @unchecked Sendable {
         flag?.set()
 
         let started = ContinuousClock.now
-        let shownBefore = state.beginRenderingOnRequest()
+        let (epoch, shownBefore) = state.beginRenderingOnRequest()
         let options = configuration.buildOptions()
         let pages = self.pages
         let refreshed = await Self.offThePool { () -> Result<Void, DiagnosticList> in
@@ -48,7 +48,7 @@ final class PreviewUpdater: @unchecked Sendable {
         }
         if case .failure(let list) = refreshed {
             // The full build would say the same; show it now.
-            state.endRenderingOnRequest()
+            state.endRenderingOnRequest(epoch: epoch)
             for diagnostic in list.diagnostics { configuration.log(diagnostic.description) }
             let count = list.errors.count
             configuration.log("build failed: \(count) error\(count == 1 ? "" : "s"); still serving the last good build")
@@ -79,12 +79,12 @@ final class PreviewUpdater: @unchecked Sendable {
                 "Rendered \(shown.count) changed open page\(shown.count == 1 ? "" : "s") in \(elapsed.milliseconds) ms; rebuilding the rest"
             )
         }
-        startBackgroundRebuild(after: previous)
+        startBackgroundRebuild(after: previous, epoch: epoch)
     }
 
     // MARK: - The rest of the site
 
-    private func startBackgroundRebuild(after previous: Task<Void, Never>?) {
+    private func startBackgroundRebuild(after previous: Task<Void, Never>?, epoch: Int) {
         let cancel = StopFlag()
         let stopping = self.stopping
         let state = self.state
@@ -98,6 +98,9 @@ final class PreviewUpdater: @unchecked Sendable {
             await previous?.value
             if cancel.isSet { return }
             await rebuilder.rebuild(isCancelled: { cancel.isSet || stopping.isSet }) {
+                // A save came while this build was finishing: its pages are
+                // rendered on request and announced; leave them be.
+                if cancel.isSet { return [] }
                 // Reload a tab when its page is not what it was shown.
                 var reloading = Set<String>()
                 for path in state.broadcaster.openPages {
@@ -108,11 +111,11 @@ final class PreviewUpdater: @unchecked Sendable {
                         reloading.insert(path)
                     }
                 }
-                state.endRenderingOnRequest()
+                state.endRenderingOnRequest(epoch: epoch)
                 return reloading
             }
-            if cancel.isSet { return }
-            state.endRenderingOnRequest()
+            // A failed rebuild too: its errors are shown on every page.
+            state.endRenderingOnRequest(epoch: epoch)
         }
         lock.withLock {
             background = task
