@@ -46,33 +46,53 @@ enum QuotedPrintable {
     }
 
     /// Encodes one hard line, inserting "=" CRLF soft breaks between whole
-    /// scalars so no encoded line exceeds ``maximumLineLength``.
+    /// scalars so no encoded line exceeds ``maximumLineLength``. Writes into
+    /// a buffer sized for the worst case (every byte escaped, a soft break
+    /// per 25 triplets) rather than appending byte by byte: the appends were
+    /// the outbox's largest single cost.
     private static func appendLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, to output: inout [UInt8]) {
-        var column = 0
-        var index = line.lowerBound
-        while index < line.upperBound {
-            let length = min(scalarLength(bytes[index]), line.upperBound - index)
-            let isLastOnLine = index + length == line.upperBound
-            let literal = length == 1 && isLiteralSafe(bytes[index], isLastOnLine: isLastOnLine)
-            let width = literal ? 1 : 3 * length
-            // The last piece needs no room for a trailing "=".
-            let limit = isLastOnLine ? maximumLineLength : maximumLineLength - 1
-            if column > 0 && column + width > limit {
-                output += [UInt8(ascii: "="), 0x0D, 0x0A]
-                column = 0
+        guard !line.isEmpty else { return }
+        let worst = line.count * 4 + 8
+        let encoded = [UInt8](unsafeUninitializedCapacity: worst) { buffer, written in
+            var n = 0
+            var column = 0
+            var index = line.lowerBound
+            func escape(_ byte: UInt8) {
+                buffer[n] = UInt8(ascii: "=")
+                buffer[n + 1] = hexDigits[Int(byte >> 4)]
+                buffer[n + 2] = hexDigits[Int(byte & 0x0F)]
+                n += 3
             }
-            if column == 0 && startsWithFromSpace(bytes, at: index, end: line.upperBound) {
-                appendHexEscaped(bytes[index], to: &output)
-                column += 3
-            } else if literal {
-                output.append(bytes[index])
-                column += 1
-            } else {
-                for byte in bytes[index..<(index + length)] { appendHexEscaped(byte, to: &output) }
-                column += 3 * length
+            while index < line.upperBound {
+                let length = min(scalarLength(bytes[index]), line.upperBound - index)
+                let isLastOnLine = index + length == line.upperBound
+                let literal = length == 1 && isLiteralSafe(bytes[index], isLastOnLine: isLastOnLine)
+                let width = literal ? 1 : 3 * length
+                // The last piece needs no room for a trailing "=".
+                let limit = isLastOnLine ? maximumLineLength : maximumLineLength - 1
+                if column > 0 && column + width > limit {
+                    buffer[n] = UInt8(ascii: "=")
+                    buffer[n + 1] = 0x0D
+                    buffer[n + 2] = 0x0A
+                    n += 3
+                    column = 0
+                }
+                if column == 0 && startsWithFromSpace(bytes, at: index, end: line.upperBound) {
+                    escape(bytes[index])
+                    column += 3
+                } else if literal {
+                    buffer[n] = bytes[index]
+                    n += 1
+                    column += 1
+                } else {
+                    for offset in 0..<length { escape(bytes[index + offset]) }
+                    column += 3 * length
+                }
+                index += length
             }
-            index += length
+            written = n
         }
+        output.append(contentsOf: encoded)
     }
 
     /// Bytes in the UTF-8 sequence a lead byte starts (the text is valid UTF-8).
@@ -107,9 +127,4 @@ enum QuotedPrintable {
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
-    private static func appendHexEscaped(_ byte: UInt8, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "="))
-        output.append(hexDigits[Int(byte >> 4)])
-        output.append(hexDigits[Int(byte & 0x0F)])
-    }
 }

@@ -34,7 +34,24 @@ enum EmailHTML {
     /// any style the tag already has, so the author's wins) and checkboxes
     /// as characters.
     static func styled(_ html: String, styles: [String: String]) -> String {
-        rewrite(html, mayChange: { element, attribute in attribute == nil && (element == "input" || styles[element] != nil) }) { tag in
+        let attributes = styles.compactMapValues { style in
+            style.isEmpty ? nil : Array(" style=\"\(HTMLEntities.escapeAttribute(style))\"".utf8)
+        }
+        return rewrite(
+            html, mayChange: { element, attribute in attribute == nil ? element == "input" : attribute == "style" },
+            unchanged: { name, bytes, range in
+                // Most tags have no style of their own: the attribute goes in
+                // before the closing `>` (or ` />`), where `HTMLTag.html` would
+                // write it, without reading and writing the tag again.
+                guard let attribute = attributes[name] else { return nil }
+                var insert = range.upperBound - 1
+                if bytes[insert - 1] == UInt8(ascii: "/") {
+                    insert -= 1
+                    if bytes[insert - 1] == UInt8(ascii: " ") { insert -= 1 }
+                }
+                return (insert, attribute)
+            }
+        ) { tag in
             if tag.name == "input", tag.value(of: "type")?.lowercased() == "checkbox" {
                 return tag.attributes.contains { $0.name == "checked" } ? "☑" : "☐"
             }
@@ -78,6 +95,15 @@ enum EmailHTML {
 
     // MARK: - Private
 
+    /// The lowercased element name of the tag whose `<` is at `start`.
+    private static func tagName(_ bytes: [UInt8], at start: Int) -> String {
+        var end = start + 1
+        while end < bytes.count, !HTMLTag.isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "/") {
+            end += 1
+        }
+        return String(decoding: bytes[(start + 1)..<end], as: UTF8.self).lowercased()
+    }
+
     private static func hasScheme(_ reference: String) -> Bool {
         guard let colon = reference.firstIndex(of: ":") else { return false }
         let scheme = reference[..<colon]
@@ -89,8 +115,12 @@ enum EmailHTML {
     /// text. Tags where `mayChange(element, attribute)` is false for the
     /// element (attribute nil) and each attribute are skipped without making
     /// their attribute values, as the print inliner does.
+    /// `unchanged(name, bytes, range)` may insert bytes into a tag that
+    /// `mayChange` let through unread: where, and what.
     private static func rewrite(
-        _ html: String, mayChange: (String, String?) -> Bool, _ replace: (HTMLTag) -> String?
+        _ html: String, mayChange: (String, String?) -> Bool,
+        unchanged: (String, [UInt8], Range<Int>) -> (Int, [UInt8])? = { _, _, _ in nil },
+        _ replace: (HTMLTag) -> String?
     ) -> String {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
@@ -103,6 +133,11 @@ enum EmailHTML {
                 continue
             }
             if let end = HTMLTag.endIfUnchanged(bytes, at: index, mayChange: mayChange) {
+                if let (insert, inserted) = unchanged(tagName(bytes, at: index), bytes, index..<end) {
+                    output.append(contentsOf: bytes[copied..<insert])
+                    output.append(contentsOf: inserted)
+                    copied = insert
+                }
                 index = end
                 continue
             }
