@@ -18,13 +18,21 @@ extension MarkdownRenderer {
     /// `cmark_find_syntax_extension` only reads it.
     static func cmarkRenderHTML(_ markdown: String, options: Int32) -> String {
         withParsedDocument(markdown, options: options) { document, mem, extensions in
-            // The extension list must reach the renderer too, or tagfilter and
-            // the table/strikethrough/tasklist HTML hooks are skipped.
-            guard let html = cmark_render_html_with_mem(document, options, extensions, mem)
-            else { fatalError("cmark_render_html returned NULL") }
-            defer { mem.pointee.free(html) }
-            return String(cString: html)
+            renderedHTML(document, options: options, extensions: extensions, mem: mem)
         }
+    }
+
+    /// The HTML of a parsed document. The extension list must reach the
+    /// renderer too, or tagfilter and the table/strikethrough/tasklist HTML
+    /// hooks are skipped.
+    static func renderedHTML(
+        _ document: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?,
+        mem: UnsafeMutablePointer<cmark_mem>
+    ) -> String {
+        guard let html = cmark_render_html_with_mem(document, options, extensions, mem)
+        else { fatalError("cmark_render_html returned NULL") }
+        defer { mem.pointee.free(html) }
+        return String(cString: html)
     }
 
     /// Parses `markdown` with the GFM extensions and hands the document to

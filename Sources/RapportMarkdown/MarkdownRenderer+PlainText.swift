@@ -20,13 +20,39 @@ extension MarkdownRenderer {
     ) throws(MarkdownError) -> String {
         try MarkdownLimitGuard.check(markdown, against: limits)
         return withParsedDocument(markdown, options: options.cmarkOptions) { document, mem, _ in
-            spellOutLinks(in: document, mem: mem, absoluteURL: absoluteURL)
-            guard let text = cmark_render_plaintext_with_mem(document, options.cmarkOptions, Int32(width), mem) else {
-                fatalError("cmark_render_plaintext returned NULL")
-            }
-            defer { mem.pointee.free(text) }
-            return String(cString: text)
+            plainText(document, mem: mem, options: options, width: width, absoluteURL: absoluteURL)
         }
+    }
+
+    /// `renderHTML` and `renderPlainText` of the same Markdown from one
+    /// check and one parse: an email needs both, and parses run one at a
+    /// time (see `cmarkRenderHTML`), so a second parse per message was
+    /// time the other cores waited for. The HTML is rendered before the
+    /// plain-text pass adds link addresses to the tree.
+    public static func renderHTMLAndPlainText(
+        _ markdown: String,
+        options: MarkdownOptions = .init(),
+        limits: MarkdownLimits = .init(),
+        width: Int = 72,
+        absoluteURL: (String) -> String = { $0 }
+    ) throws(MarkdownError) -> (html: String, text: String) {
+        try MarkdownLimitGuard.check(markdown, against: limits)
+        return withParsedDocument(markdown, options: options.cmarkOptions) { document, mem, extensions in
+            let html = renderedHTML(document, options: options.cmarkOptions, extensions: extensions, mem: mem)
+            return (html, plainText(document, mem: mem, options: options, width: width, absoluteURL: absoluteURL))
+        }
+    }
+
+    private static func plainText(
+        _ document: OpaquePointer, mem: UnsafeMutablePointer<cmark_mem>, options: MarkdownOptions, width: Int,
+        absoluteURL: (String) -> String
+    ) -> String {
+        spellOutLinks(in: document, mem: mem, absoluteURL: absoluteURL)
+        guard let text = cmark_render_plaintext_with_mem(document, options.cmarkOptions, Int32(width), mem) else {
+            fatalError("cmark_render_plaintext returned NULL")
+        }
+        defer { mem.pointee.free(text) }
+        return String(cString: text)
     }
 
     /// Adds a ` <url>` text node after the children of every link, except

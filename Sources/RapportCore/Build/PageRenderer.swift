@@ -110,6 +110,8 @@ final class PageRenderer {
         var markdown: String
         /// The rendered body, embeds not yet resolved.
         var html: String
+        /// The body as plain text (embeds as their own Markdown), when asked for.
+        var plainText: String?
         var warnings: [Diagnostic]
         /// The title as this customer reads it, and their name.
         var title: String
@@ -119,7 +121,8 @@ final class PageRenderer {
     /// Merges `compiled` for `profile`: headers, body (finding empty fields
     /// and, for a review, whether it shows what went wrong), Markdown to HTML.
     func merge(
-        _ compiled: CompiledDocument, for profile: CustomerProfile, scope: ViewModel, embeds: HTMLEmbeds
+        _ compiled: CompiledDocument, for profile: CustomerProfile, scope: ViewModel, embeds: HTMLEmbeds,
+        plainText: PlainTextRequest? = nil
     ) throws(DiagnosticList) -> MergedDocument {
         let document = compiled.document
         var model = scope
@@ -174,11 +177,12 @@ final class PageRenderer {
                 showedIssues: templates.findings.showedIssues)
         }
         let markdown = templates.output.string
-        let html = try content(compiled, markdown: markdown, profile: profile)
+        let (html, text) = try content(compiled, markdown: markdown, embeds: embeds, plainText: plainText, profile: profile)
         let title = model.value(at: [Content.document.key, DocumentField.title.key])?.text ?? document.name
         let customerName = model.value(at: [Content.customer.key, TemplateVocabulary.Customer.name.key])?.text ?? profile.id
         return MergedDocument(
-            model: model, markdown: markdown, html: html, warnings: warnings, title: title, customerName: customerName)
+            model: model, markdown: markdown, html: html, plainText: text, warnings: warnings, title: title,
+            customerName: customerName)
     }
 
     /// The customer's hub page listing their newsletters and reviews.
@@ -223,12 +227,33 @@ final class PageRenderer {
         return templates.output.string
     }
 
-    /// Renders merged Markdown to HTML.
-    private func content(_ compiled: CompiledDocument, markdown: String, profile: CustomerProfile) throws(DiagnosticList) -> String {
+    /// How to render the plain-text twin of a body (an email's text part).
+    struct PlainTextRequest {
+        var width: Int
+        var absoluteURL: (String) -> String
+    }
+
+    /// Renders merged Markdown to HTML and, when asked, to plain text. When
+    /// the embeds' Markdown alternatives leave the Markdown as it is (no
+    /// notes body or chart in it), both come from one parse.
+    private func content(
+        _ compiled: CompiledDocument, markdown: String, embeds: HTMLEmbeds, plainText: PlainTextRequest?, profile: CustomerProfile
+    ) throws(DiagnosticList) -> (html: String, text: String?) {
+        let options = MarkdownOptions(allowUnsafeHTML: compiled.document.frontMatter.unsafeHTML)
+        let limits = site.config.markdown
         do {
-            return try MarkdownRenderer.renderHTML(
-                markdown, options: MarkdownOptions(allowUnsafeHTML: compiled.document.frontMatter.unsafeHTML),
-                limits: site.config.markdown)
+            guard let plainText else { return (try MarkdownRenderer.renderHTML(markdown, options: options, limits: limits), nil) }
+            let textMarkdown = embeds.resolveMarkdown(markdown)
+            if textMarkdown == markdown {
+                let both = try MarkdownRenderer.renderHTMLAndPlainText(
+                    markdown, options: options, limits: limits, width: plainText.width, absoluteURL: plainText.absoluteURL)
+                return (both.html, both.text)
+            }
+            return (
+                try MarkdownRenderer.renderHTML(markdown, options: options, limits: limits),
+                try MarkdownRenderer.renderPlainText(
+                    textMarkdown, options: options, limits: limits, width: plainText.width, absoluteURL: plainText.absoluteURL)
+            )
         } catch {
             throw DiagnosticList([
                 .error(

@@ -16,7 +16,7 @@ final class EmailComposer {
         var unsubscribe: [CompiledTemplate]
         var schedule: SendSchedule
         var defaultTimeZone: TimeZone
-        var styles: [String: String]
+        var styles: EmailHTML.InlineStyles
         var settings: EmailSettings
     }
 
@@ -68,10 +68,12 @@ final class EmailComposer {
         _ compiled: CompiledDocument, for profile: CustomerProfile, to: MailAddress, scope: ViewModel, embeds: HTMLEmbeds
     ) throws(DiagnosticList) -> Composed {
         let document = compiled.document
-        let merged = try pages.merge(compiled, for: profile, scope: scope, embeds: embeds)
-        var warnings = merged.warnings
         let webPath = SitePaths.documentFile(profile.slug, document)
         let pageURL = URL(string: webPath, relativeTo: setup.baseURL)?.absoluteURL ?? setup.baseURL
+        let merged = try pages.merge(
+            compiled, for: profile, scope: scope, embeds: embeds,
+            plainText: PageRenderer.PlainTextRequest(width: Self.textWidth) { EmailHTML.absoluteURL($0, page: pageURL) ?? $0 })
+        var warnings = merged.warnings
         func absolute(_ path: String) -> String { URL(string: path, relativeTo: setup.baseURL)?.absoluteString ?? path }
 
         let unsubscribe = try unsubscribeTargets(merged.model, customer: profile.id)
@@ -99,8 +101,7 @@ final class EmailComposer {
                     "the HTML part is \(htmlBytes) bytes, over email.max_html_bytes (\(setup.settings.maxHTMLBytes)): Gmail clips messages over about 102 KB",
                     at: SourceLocation(path: document.path), customer: profile.id))
         }
-        let text = try plainText(
-            merged.markdown, embeds: embeds, compiled: compiled, profile: profile, page: pageURL, unsubscribe: unsubscribe)
+        let text = Self.textPart(merged.plainText ?? "", page: pageURL, unsubscribe: unsubscribe)
 
         let subject = merged.model.value(at: [TemplateVocabulary.Content.document.key, DocumentField.subject.key])?.text ?? merged.title
         let zone = try timeZone(of: profile)
@@ -123,24 +124,13 @@ final class EmailComposer {
 
     // MARK: - Parts
 
+    /// Lines of the text part wrap at this many columns.
+    static let textWidth = 72
+
     /// The text part: the merged Markdown (embeds as their own Markdown)
     /// as plain text, then where to read it online and how to unsubscribe.
-    private func plainText(
-        _ markdown: String, embeds: HTMLEmbeds, compiled: CompiledDocument, profile: CustomerProfile, page: URL, unsubscribe: [String]
-    ) throws(DiagnosticList) -> String {
-        var text: String
-        do {
-            text = try MarkdownRenderer.renderPlainText(
-                embeds.resolveMarkdown(markdown), options: MarkdownOptions(allowUnsafeHTML: compiled.document.frontMatter.unsafeHTML),
-                limits: site.config.markdown, width: 72
-            ) { EmailHTML.absoluteURL($0, page: page) ?? $0 }
-        } catch {
-            throw DiagnosticList([
-                .error(
-                    "after merging this customer's data: \(error.message)", at: SourceLocation(path: compiled.document.path),
-                    customer: profile.id)
-            ])
-        }
+    private static func textPart(_ body: String, page: URL, unsubscribe: [String]) -> String {
+        var text = body
         while text.hasSuffix("\n\n") { text.removeLast() }
         text += "\n---\nRead this online: \(page.absoluteString)\n"
         if let target = unsubscribe.first { text += "Unsubscribe: \(target)\n" }
