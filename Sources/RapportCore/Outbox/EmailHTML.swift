@@ -30,20 +30,34 @@ enum EmailHTML {
         "code": "font-family:Menlo,Consolas,monospace;font-size:90%;",
     ]
 
+    /// Inline styles by tag, with each tag's ` style="..."` attribute
+    /// escaped once: every message of an outbox shares them, and escaping
+    /// them per message was a twentieth of the outbox's CPU.
+    struct InlineStyles: Sendable {
+        let byTag: [String: String]
+        let attributes: [String: [UInt8]]
+
+        init(_ styles: [String: String]) {
+            byTag = styles.filter { !$0.value.isEmpty }
+            attributes = byTag.mapValues { Array(" style=\"\(HTMLEntities.escapeAttribute($0))\"".utf8) }
+        }
+    }
+
     /// `html` with a `style` attribute on every tag `styles` names (before
     /// any style the tag already has, so the author's wins) and checkboxes
     /// as characters.
     static func styled(_ html: String, styles: [String: String]) -> String {
-        let attributes = styles.compactMapValues { style in
-            style.isEmpty ? nil : Array(" style=\"\(HTMLEntities.escapeAttribute(style))\"".utf8)
-        }
-        return rewrite(
+        styled(html, styles: InlineStyles(styles))
+    }
+
+    static func styled(_ html: String, styles: InlineStyles) -> String {
+        rewrite(
             html, mayChange: { element, attribute in attribute == nil ? element == "input" : attribute == "style" },
             unchanged: { name, bytes, range in
                 // Most tags have no style of their own: the attribute goes in
                 // before the closing `>` (or ` />`), where `HTMLTag.html` would
                 // write it, without reading and writing the tag again.
-                guard let attribute = attributes[name] else { return nil }
+                guard let attribute = styles.attributes[name] else { return nil }
                 var insert = range.upperBound - 1
                 if bytes[insert - 1] == UInt8(ascii: "/") {
                     insert -= 1
@@ -55,7 +69,7 @@ enum EmailHTML {
             if tag.name == "input", tag.value(of: "type")?.lowercased() == "checkbox" {
                 return tag.attributes.contains { $0.name == "checked" } ? "☑" : "☐"
             }
-            guard let style = styles[tag.name], !style.isEmpty else { return nil }
+            guard let style = styles.byTag[tag.name] else { return nil }
             var tag = tag
             if let index = tag.attributes.firstIndex(where: { $0.name == "style" }) {
                 tag.attributes[index] = HTMLAttribute(name: "style", value: style + (tag.attributes[index].value ?? ""))

@@ -220,7 +220,7 @@ public struct OutboxBuilder: Sendable {
         let setup = EmailComposer.Setup(
             from: from!, baseURL: baseURL!, unsubscribe: unsubscribe, schedule: SendSchedule(window: settings.sendWindow),
             defaultTimeZone: TimeZone(identifier: settings.timezone) ?? TimeZone(secondsFromGMT: 0)!,
-            styles: EmailHTML.defaultStyles.merging(settings.styles) { $1 }, settings: settings)
+            styles: EmailHTML.InlineStyles(EmailHTML.defaultStyles.merging(settings.styles) { $1 }), settings: settings)
         return (setup, warnings)
     }
 }
