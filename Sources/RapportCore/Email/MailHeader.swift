@@ -25,7 +25,10 @@ struct MailHeaderField: Sendable, Hashable {
     /// The field as it goes on the wire: "Name: value", folded, each line
     /// terminated by CRLF.
     var rendered: String {
-        foldedLines().map { $0 + "\r\n" }.joined()
+        // Most fields fit on one line, where folding would change nothing.
+        let unfolded = value.isEmpty ? name + ":" : name + ": " + value
+        if unfolded.utf8.count <= Self.preferredLineLength { return unfolded + "\r\n" }
+        return foldedLines().map { $0 + "\r\n" }.joined()
     }
 
     /// Unfolds `text` (RFC 5322 §2.2.3: a CRLF directly before a space or
@@ -33,6 +36,7 @@ struct MailHeaderField: Sendable, Hashable {
     /// Unfolding first means pre-folded text, such as a list of encoded
     /// words, keeps its single separating space instead of gaining extra ones.
     static func singleLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         var index = 0

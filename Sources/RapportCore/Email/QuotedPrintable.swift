@@ -23,47 +23,70 @@ enum QuotedPrintable {
     }
 
     /// `encode`, appended to `output`. Works on the UTF-8 bytes with no
-    /// intermediate arrays: a scalar's bytes are found from its lead byte.
-    /// (Splitting into arrays of scalars first was a fifth of the outbox's CPU.)
+    /// intermediate arrays: a scalar's bytes are found from its lead byte,
+    /// and the whole text is written into room made once for the worst case
+    /// (every byte escaped, a soft break per 25 triplets, every LF a CRLF).
+    /// Splitting into arrays of scalars first was a fifth of the outbox's
+    /// CPU, and a buffer per line most of what was left.
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            output.reserveCapacity(output.count + bytes.count + bytes.count / 8)
-            var lineStart = 0
-            var first = true
-            while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                // LF and CRLF encode alike; a lone CR is data (=0D).
-                let contentEnd = lineEnd > lineStart && lineEnd < bytes.count && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
-                if !first { output += [0x0D, 0x0A] }
-                first = false
-                appendLine(bytes, lineStart..<contentEnd, to: &output)
-                if lineEnd == bytes.count { break }
-                lineStart = lineEnd + 1
+            let start = output.count
+            output.append(contentsOf: repeatElement(0, count: bytes.count * 4 + 8))
+            let written = output.withUnsafeMutableBufferPointer { buffer in
+                var writer = Writer(buffer: buffer, n: start)
+                var lineStart = 0
+                while lineStart <= bytes.count {
+                    var lineEnd = lineStart
+                    while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                    // LF and CRLF encode alike; a lone CR is data (=0D).
+                    let contentEnd =
+                        lineEnd > lineStart && lineEnd < bytes.count && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+                    if lineStart > 0 { writer.put(0x0D, 0x0A) }
+                    writer.encodeLine(bytes, lineStart..<contentEnd)
+                    if lineEnd == bytes.count { break }
+                    lineStart = lineEnd + 1
+                }
+                return writer.n
             }
+            output.removeLast(output.count - written)
         }
     }
 
-    /// Encodes one hard line, inserting "=" CRLF soft breaks between whole
-    /// scalars so no encoded line exceeds ``maximumLineLength``. Writes into
-    /// a buffer sized for the worst case (every byte escaped, a soft break
-    /// per 25 triplets) rather than appending byte by byte: the appends were
-    /// the outbox's largest single cost.
-    private static func appendLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, to output: inout [UInt8]) {
-        guard !line.isEmpty else { return }
-        let worst = line.count * 4 + 8
-        let encoded = [UInt8](unsafeUninitializedCapacity: worst) { buffer, written in
-            var n = 0
+    /// Writes encoded bytes into room the caller made.
+    private struct Writer {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var n: Int
+
+        mutating func put(_ first: UInt8, _ second: UInt8) {
+            buffer[n] = first
+            buffer[n + 1] = second
+            n += 2
+        }
+
+        mutating func escape(_ byte: UInt8) {
+            buffer[n] = UInt8(ascii: "=")
+            buffer[n + 1] = hexDigits[Int(byte >> 4)]
+            buffer[n + 2] = hexDigits[Int(byte & 0x0F)]
+            n += 3
+        }
+
+        /// Encodes one hard line, inserting "=" CRLF soft breaks between
+        /// whole scalars so no encoded line exceeds ``maximumLineLength``.
+        mutating func encodeLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
             var column = 0
             var index = line.lowerBound
-            func escape(_ byte: UInt8) {
-                buffer[n] = UInt8(ascii: "=")
-                buffer[n + 1] = hexDigits[Int(byte >> 4)]
-                buffer[n + 2] = hexDigits[Int(byte & 0x0F)]
-                n += 3
-            }
             while index < line.upperBound {
+                // Most bytes are printable ASCII in mid-line: they stay as they
+                // are, with no soft break due and no "From " to look for.
+                let byte = bytes[index]
+                if column > 0, column < maximumLineLength - 1, index + 1 < line.upperBound, literalInMidLine[Int(byte)] {
+                    buffer[n] = byte
+                    n += 1
+                    column += 1
+                    index += 1
+                    continue
+                }
                 let length = min(scalarLength(bytes[index]), line.upperBound - index)
                 let isLastOnLine = index + length == line.upperBound
                 let literal = length == 1 && isLiteralSafe(bytes[index], isLastOnLine: isLastOnLine)
@@ -72,9 +95,8 @@ enum QuotedPrintable {
                 let limit = isLastOnLine ? maximumLineLength : maximumLineLength - 1
                 if column > 0 && column + width > limit {
                     buffer[n] = UInt8(ascii: "=")
-                    buffer[n + 1] = 0x0D
-                    buffer[n + 2] = 0x0A
-                    n += 3
+                    n += 1
+                    put(0x0D, 0x0A)
                     column = 0
                 }
                 if column == 0 && startsWithFromSpace(bytes, at: index, end: line.upperBound) {
@@ -90,9 +112,7 @@ enum QuotedPrintable {
                 }
                 index += length
             }
-            written = n
         }
-        output.append(contentsOf: encoded)
     }
 
     /// Bytes in the UTF-8 sequence a lead byte starts (the text is valid UTF-8).
@@ -126,5 +146,8 @@ enum QuotedPrintable {
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// `isLiteralSafe(byte, isLastOnLine: false)` for every byte value.
+    private static let literalInMidLine: [Bool] = (0...255).map { isLiteralSafe(UInt8($0), isLastOnLine: false) }
 
 }

@@ -38,6 +38,6 @@ struct UTCTime {
         "\(four(year))-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))Z"
     }
 
-    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-    func four(_ value: Int) -> String { String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value) }
+    func two(_ value: Int) -> String { .zeroPadded(value, width: 2) }
+    func four(_ value: Int) -> String { .zeroPadded(value, width: 4) }
 }
