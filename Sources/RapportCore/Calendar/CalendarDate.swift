@@ -33,7 +33,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(String.zeroPadded(year, width: 4))-\(String.zeroPadded(month, width: 2))-\(String.zeroPadded(day, width: 2))"
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for differences.
