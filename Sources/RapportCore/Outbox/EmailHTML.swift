@@ -133,7 +133,7 @@ enum EmailHTML {
     /// `mayChange` let through unread: where, and what.
     private static func rewrite(
         _ html: String, mayChange: (String, String?) -> Bool,
-        unchanged: (String, [UInt8], Range<Int>) -> (Int, [UInt8])? = { _, _, _ in nil },
+        unchanged: ((String, [UInt8], Range<Int>) -> (Int, [UInt8])?)? = nil,
         _ replace: (HTMLTag) -> String?
     ) -> String {
         let bytes = Array(html.utf8)
@@ -147,7 +147,8 @@ enum EmailHTML {
                 continue
             }
             if let end = HTMLTag.endIfUnchanged(bytes, at: index, mayChange: mayChange) {
-                if let (insert, inserted) = unchanged(tagName(bytes, at: index), bytes, index..<end) {
+                // The name is made only for a pass that inserts into unread tags.
+                if let unchanged, let (insert, inserted) = unchanged(tagName(bytes, at: index), bytes, index..<end) {
                     output.append(contentsOf: bytes[copied..<insert])
                     output.append(contentsOf: inserted)
                     copied = insert
