@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// The data behind the dashboard's customer switcher, served as
 /// `/_rapport/customers.json`: every customer with their hub page, and
@@ -26,11 +27,8 @@ struct CustomerIndex: Sendable, Hashable, Encodable {
 
     /// Reads `manifest.json` in `outputDirectory`; empty when there is none yet.
     static func load(from outputDirectory: URL) -> CustomerIndex {
-        guard let data = try? Data(contentsOf: outputDirectory.appendingPathComponent("manifest.json")),
-            let manifest = try? JSONDecoder().decode(ManifestFile.self, from: data)
-        else { return CustomerIndex() }
         // Only paths a request could reach; the manifest is read, not trusted.
-        let files = manifest.files.filter { $0.customer != nil && OutputFileResolver.isSafeRelativePath($0.path) }
+        let files = OutputManifest.files(in: outputDirectory).filter { $0.customer != nil && OutputFileResolver.isSafeRelativePath($0.path) }
 
         var index = CustomerIndex()
         var names: [String: String] = [:]
@@ -62,15 +60,6 @@ struct CustomerIndex: Sendable, Hashable, Encodable {
     }
 
     // MARK: - Reading pages
-
-    private struct ManifestFile: Decodable {
-        struct File: Decodable {
-            var path: String
-            var customer: String?
-            var kind: String
-        }
-        var files: [File]
-    }
 
     /// `customers/x/index.html` -> `/customers/x/`.
     private static func urlPath(_ path: String) -> String {

@@ -38,18 +38,21 @@ struct OutputFixture {
         try write("hidden\n", to: "Output/.env")
         try write("[core]\n", to: "Output/.git/config")
         try write("readme\n", to: "Output/empty-folder/readme.txt")
+        // A manifest as rapport writes it (the preview reads it as a build does).
+        let digest = String(repeating: "ab", count: 32)
         try write(
             """
             {
               "files" : [
-                { "inputs" : "x", "kind" : "asset", "path" : "assets/site.css", "sha256" : "x" },
-                { "customer" : "AC-1", "inputs" : "x", "kind" : "customer", "path" : "customers/acme/index.html", "sha256" : "x" },
-                { "customer" : "AC-1", "inputs" : "x", "kind" : "newsletter", "path" : "customers/acme/newsletters/2026-11/index.html", "sha256" : "x" },
-                { "customer" : "BO-2", "inputs" : "x", "kind" : "customer", "path" : "customers/bolt/index.html", "sha256" : "x" },
-                { "customer" : "BO-2", "inputs" : "x", "kind" : "newsletter", "path" : "customers/bolt/newsletters/2026-11/index.html", "sha256" : "x" },
-                { "customer" : "EV-3", "inputs" : "x", "kind" : "customer", "path" : "../secret.txt", "sha256" : "x" },
-                { "inputs" : "x", "kind" : "dashboard", "path" : "index.html", "sha256" : "x" }
-              ]
+                { "inputs" : "\(digest)", "kind" : "asset", "path" : "assets/site.css", "sha256" : "\(digest)" },
+                { "customer" : "AC-1", "inputs" : "\(digest)", "kind" : "customer", "path" : "customers/acme/index.html", "sha256" : "\(digest)" },
+                { "customer" : "AC-1", "inputs" : "\(digest)", "kind" : "newsletter", "path" : "customers/acme/newsletters/2026-11/index.html", "sha256" : "\(digest)" },
+                { "customer" : "BO-2", "inputs" : "\(digest)", "kind" : "customer", "path" : "customers/bolt/index.html", "sha256" : "\(digest)" },
+                { "customer" : "BO-2", "inputs" : "\(digest)", "kind" : "newsletter", "path" : "customers/bolt/newsletters/2026-11/index.html", "sha256" : "\(digest)" },
+                { "customer" : "EV-3", "inputs" : "\(digest)", "kind" : "customer", "path" : "../secret.txt", "sha256" : "\(digest)" },
+                { "inputs" : "\(digest)", "kind" : "dashboard", "path" : "index.html", "sha256" : "\(digest)" }
+              ],
+              "generator" : "rapport 0.0.0"
             }
 
             """, to: "Output/manifest.json")

@@ -28,16 +28,37 @@ struct Manifest: Codable {
         files.sort { $0.path < $1.path }
     }
 
-    /// The whole file at once; large sites use `write(to:)`.
+    /// About this many bytes of entries go in one file: `manifest.json`
+    /// holds the first of them, and the rest go on in part files under
+    /// `manifest/`, listed in order under `parts`. A site of 100,000
+    /// customers lists half a million files (150 MB of JSON), and no output
+    /// file may grow with the site (issue 11: none over 5 MB). A site
+    /// under about 13,000 files has no parts, and its manifest is as before.
+    static let partBytes = 4_000_000
+
+    /// The `number`th file of entries (`manifest.json` is the first).
+    static func partPath(_ number: Int) -> String {
+        "manifest/files-\(String.zeroPadded(number, width: 4)).json"
+    }
+
+    /// The part files `manifest.json` may list, in order: the reader takes
+    /// no other path from a file it did not write itself.
+    static func isPartPath(_ path: String, number: Int) -> Bool {
+        path == partPath(number)
+    }
 
     /// Produces the file in pieces, the same bytes `JSONEncoder` gives with
     /// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes` plus a final
-    /// newline. Written by hand because the encoder builds the whole
-    /// document in memory first, several times the size of the entries.
-    func write(_ output: (Data) throws -> Void) throws(Diagnostic) {
+    /// newline, and hands each part file whole to `writePart` (path, bytes).
+    /// Written by hand because the encoder builds the whole document in
+    /// memory first, several times the size of the entries.
+    func write(
+        _ output: (Data) throws -> Void, partBytes: Int = Manifest.partBytes, writePart: (String, Data) throws -> Void
+    ) throws(Diagnostic) {
         var writer = ManifestJSONWriter()
+        writer.partBytes = partBytes
         do {
-            try writer.write(self, to: output)
+            try writer.write(self, to: output, writePart: writePart)
         } catch let error as Diagnostic {
             throw error
         } catch {

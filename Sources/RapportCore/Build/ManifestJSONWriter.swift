@@ -9,27 +9,68 @@ import Foundation
 struct ManifestJSONWriter {
     private var buffer = Data()
     private static let flushSize = 1 << 16
+    /// Where a file of entries ends (`Manifest.partBytes`; smaller in tests).
+    var partBytes = Manifest.partBytes
 
-    /// Writes `manifest`, handing `output` a piece at a time.
-    mutating func write(_ manifest: Manifest, to output: (Data) throws -> Void) throws {
+    /// Writes `manifest`, handing `output` a piece at a time. Once
+    /// `manifest.json` holds `Manifest.partBytes` of entries, the rest go
+    /// to part files (`Manifest.partPath`), each handed whole to `writePart`
+    /// and listed under `parts`, so no file grows with the site.
+    mutating func write(
+        _ manifest: Manifest, to output: (Data) throws -> Void, writePart: (String, Data) throws -> Void
+    ) throws {
         append("{\n  \"files\" : [")
-        for (index, entry) in manifest.files.enumerated() {
-            append(index == 0 ? "\n" : ",\n")
+        var parts: [String] = []
+        var partStart = 0
+        var partEntries = 0
+        var written = 0
+        for entry in manifest.files {
+            append(partEntries == 0 ? "\n" : ",\n")
             try write(entry)
-            if buffer.count >= Self.flushSize { try flush(to: output) }
+            partEntries += 1
+            guard written + buffer.count - partStart >= partBytes else {
+                if parts.isEmpty, buffer.count >= Self.flushSize {
+                    written += buffer.count
+                    try flush(to: output)
+                }
+                continue
+            }
+            // This file is full: close its list and start the next part.
+            append("\n  ]")
+            if parts.isEmpty {
+                append(",\n")
+                written += buffer.count
+                try flush(to: output)
+            } else {
+                append("\n}\n")
+                try writePart(parts[parts.count - 1], buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            parts.append(Manifest.partPath(parts.count + 2))
+            append("{\n  \"files\" : [")
+            (written, partStart, partEntries) = (0, buffer.count, 0)
         }
-        append(manifest.files.isEmpty ? "\n\n  ],\n" : "\n  ],\n")
-        try field("generator", manifest.generator, indent: "  ", last: manifest.inputs == nil && manifest.sources == nil && manifest.warnings == nil)
-        if let inputs = manifest.inputs {
-            try field("inputs", inputs, indent: "  ", last: manifest.sources == nil && manifest.warnings == nil)
+        let closing = partEntries == 0 ? "\n\n  ]" : "\n  ]"
+        if parts.isEmpty {
+            append(closing + ",\n")
+        } else if partEntries == 0 {
+            // The last part would be empty: the list ended with the one before.
+            parts.removeLast()
+            buffer.removeAll(keepingCapacity: true)
+        } else {
+            append(closing + "\n}\n")
+            try writePart(parts[parts.count - 1], buffer)
+            buffer.removeAll(keepingCapacity: true)
         }
-        if let sources = manifest.sources {
-            try field("sources", sources, indent: "  ", last: manifest.warnings == nil)
-        }
-        if let warnings = manifest.warnings {
-            append("  \"warnings\" : ")
-            append(try Self.nested(warnings, indent: "  "))
-            append("\n")
+
+        var fields: [(key: String, json: String)] = [("generator", try Self.quoted(manifest.generator))]
+        if let inputs = manifest.inputs { fields.append(("inputs", try Self.quoted(inputs))) }
+        if !parts.isEmpty { fields.append(("parts", try Self.nested(parts, indent: "  "))) }
+        if let sources = manifest.sources { fields.append(("sources", try Self.quoted(sources))) }
+        if let warnings = manifest.warnings { fields.append(("warnings", try Self.nested(warnings, indent: "  "))) }
+        for (index, field) in fields.enumerated() {
+            append("  \"\(field.key)\" : \(field.json)")
+            append(index == fields.count - 1 ? "\n" : ",\n")
         }
         append("}\n")
         try flush(to: output)

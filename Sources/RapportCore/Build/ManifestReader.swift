@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads `manifest.json` back into a `Manifest`.
+/// Reads `manifest.json` (and the part files it lists) back into a `Manifest`.
 ///
 /// Written for the file's one shape, over the strict JSON parser the
 /// records loader already uses: `JSONDecoder`'s keyed containers cost about
@@ -12,9 +12,18 @@ import Foundation
 /// missing or mistyped one gives nil, as the decoder did; a round-trip test
 /// holds it to what the writer writes.
 enum ManifestReader {
-    /// The manifest in `data`; nil when it is not one.
-    static func read(_ data: Data) -> Manifest? {
+    /// The manifest in `output` (`manifest.json` and its part files); nil
+    /// when there is none or it cannot be read.
+    static func read(from output: URL) -> Manifest? {
+        guard let data = try? Data(contentsOf: output.appendingPathComponent(SitePaths.manifest)) else { return nil }
+        return read(data) { try? Data(contentsOf: output.appendingPathComponent($0)) }
+    }
+
+    /// The manifest in `data`, whose part files `part` reads (by their path
+    /// in the output); nil when it is not one or a part is missing.
+    static func read(_ data: Data, part: (String) -> Data? = { _ in nil }) -> Manifest? {
         var files: [ManifestEntry]?
+        var parts: [String] = []
         var generator: String?
         var inputs: String?? = .some(nil)
         var sources: String?? = .some(nil)
@@ -26,18 +35,15 @@ enum ManifestReader {
                     guard parser.atObject else { throw parser.refuse("not a manifest") }
                     try parser.readObject(depth: 1) { parser, key, _ throws(JSONParser.SyntaxError) in
                         switch key {
-                        case "files":
-                            guard parser.atArray else { throw parser.refuse("not a list of files") }
-                            var entries: [ManifestEntry] = []
-                            try parser.readArray(depth: 2) { parser throws(JSONParser.SyntaxError) in
-                                guard parser.atObject, let entry = try entry(&parser, in: data) else {
-                                    throw parser.refuse("not a manifest entry")
-                                }
-                                entries.append(entry)
-                            }
-                            files = entries
+                        case "files": files = try entries(&parser, in: data)
                         case "generator": generator = try parser.readString(depth: 2)
                         case "inputs": inputs = optionalString(try parser.parseValue(depth: 2))
+                        case "parts":
+                            guard parser.atArray else { throw parser.refuse("not a list of parts") }
+                            try parser.readArray(depth: 2) { parser throws(JSONParser.SyntaxError) in
+                                guard let path = try parser.readString(depth: 3) else { throw parser.refuse("not a part") }
+                                parts.append(path)
+                            }
                         case "sources": sources = optionalString(try parser.parseValue(depth: 2))
                         case "warnings": warnings = diagnostics(in: data, at: try parser.readRawValue(depth: 2))
                         default: _ = try parser.parseValue(depth: 2)
@@ -49,11 +55,50 @@ enum ManifestReader {
                 return false
             }
         }
-        guard parsed, let files, let generator, let inputs, let sources, let warnings else { return nil }
+        guard parsed, var files, let generator, let inputs, let sources, let warnings else { return nil }
+        for (index, path) in parts.enumerated() {
+            // Only the part files a manifest is written with, in their order.
+            guard Manifest.isPartPath(path, number: index + 2), let partData = part(path), let more = partEntries(partData)
+            else { return nil }
+            files += more
+        }
         var manifest = Manifest(inputs: inputs, sources: sources, warnings: [], files: files)
         manifest.generator = generator
         manifest.warnings = warnings
         return manifest
+    }
+
+    /// The entries of a part file (`{"files": [...]}`); nil when it is not one.
+    private static func partEntries(_ data: Data) -> [ManifestEntry]? {
+        var files: [ManifestEntry]?
+        let parsed = data.withUnsafeBytes { raw -> Bool in
+            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), start: 0)
+            do {
+                try parser.readDocument { parser throws(JSONParser.SyntaxError) in
+                    guard parser.atObject else { throw parser.refuse("not a manifest part") }
+                    try parser.readObject(depth: 1) { parser, key, _ throws(JSONParser.SyntaxError) in
+                        if key == "files" { files = try entries(&parser, in: data) } else { _ = try parser.parseValue(depth: 2) }
+                    }
+                }
+                return true
+            } catch {
+                return false
+            }
+        }
+        return parsed ? files : nil
+    }
+
+    /// The list of entries at the parser's position.
+    private static func entries(_ parser: inout JSONParser, in data: Data) throws(JSONParser.SyntaxError) -> [ManifestEntry] {
+        guard parser.atArray else { throw parser.refuse("not a list of files") }
+        var entries: [ManifestEntry] = []
+        try parser.readArray(depth: 2) { parser throws(JSONParser.SyntaxError) in
+            guard parser.atObject, let entry = try entry(&parser, in: data) else {
+                throw parser.refuse("not a manifest entry")
+            }
+            entries.append(entry)
+        }
+        return entries
     }
 
     // MARK: - Private

@@ -23,10 +23,7 @@ struct PreviousBuild: Sendable {
     /// Reads `manifest.json` from the output folder; nil when there is none,
     /// it cannot be read, or another rapport version wrote it.
     static func load(from output: URL) -> PreviousBuild? {
-        let url = output.appendingPathComponent(SitePaths.manifest)
-        guard let data = try? Data(contentsOf: url),
-            let manifest = ManifestReader.read(data),
-            manifest.generator == Manifest.currentGenerator
+        guard let manifest = ManifestReader.read(from: output), manifest.generator == Manifest.currentGenerator
         else { return nil }
         var entries: [String: ManifestEntry] = [:]
         entries.reserveCapacity(manifest.files.count)

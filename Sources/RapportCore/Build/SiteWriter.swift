@@ -62,7 +62,9 @@ struct SiteWriter {
         guard let staging else { return }
         Manifest.sortByPath(&files)
         let manifest = Manifest(inputs: inputs, sources: sources, warnings: warnings.filter { $0.severity == .warning }, files: files)
-        try staging.write(to: SitePaths.manifest) { output in try manifest.write(output) }
+        try staging.write(to: SitePaths.manifest) { output in
+            try manifest.write(output) { path, bytes in try staging.write(bytes, to: path) }
+        }
     }
 
     /// A page with no print twin (a hub, the dashboard, an edition's

@@ -31,7 +31,7 @@ struct ShardFolder: Sendable {
         guard let shard = record.shard else {
             throw .error("shard folder \(quoted(shown)) names shard \(record.index)/\(record.count), which cannot be (\(hint))", at: nil)
         }
-        guard let data = try? Data(contentsOf: url.appendingPathComponent(SitePaths.manifest)), let manifest = ManifestReader.read(data)
+        guard let manifest = ManifestReader.read(from: url)
         else {
             throw .error("shard folder \(quoted(shown)) has no readable \(SitePaths.manifest) (\(hint))", at: nil)
         }
