@@ -28,31 +28,20 @@ enum ManifestReader {
         var inputs: String?? = .some(nil)
         var sources: String?? = .some(nil)
         var warnings: [Diagnostic]?? = .some(nil)
-        let parsed = data.withUnsafeBytes { raw -> Bool in
-            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), start: 0)
-            do {
-                try parser.readDocument { parser throws(JSONParser.SyntaxError) in
-                    guard parser.atObject else { throw parser.refuse("not a manifest") }
-                    try parser.readObject(depth: 1) { parser, key, _ throws(JSONParser.SyntaxError) in
-                        switch key {
-                        case "files": files = try entries(&parser, in: data)
-                        case "generator": generator = try parser.readString(depth: 2)
-                        case "inputs": inputs = optionalString(try parser.parseValue(depth: 2))
-                        case "parts":
-                            guard parser.atArray else { throw parser.refuse("not a list of parts") }
-                            try parser.readArray(depth: 2) { parser throws(JSONParser.SyntaxError) in
-                                guard let path = try parser.readString(depth: 3) else { throw parser.refuse("not a part") }
-                                parts.append(path)
-                            }
-                        case "sources": sources = optionalString(try parser.parseValue(depth: 2))
-                        case "warnings": warnings = diagnostics(in: data, at: try parser.readRawValue(depth: 2))
-                        default: _ = try parser.parseValue(depth: 2)
-                        }
-                    }
+        let parsed = readMembers(of: data) { parser, key throws(JSONParser.SyntaxError) in
+            switch key {
+            case "files": files = try entries(&parser, in: data)
+            case "generator": generator = try parser.readString(depth: 2)
+            case "inputs": inputs = optionalString(try parser.parseValue(depth: 2))
+            case "parts":
+                guard parser.atArray else { throw parser.refuse("not a list of parts") }
+                try parser.readArray(depth: 2) { parser throws(JSONParser.SyntaxError) in
+                    guard let path = try parser.readString(depth: 3) else { throw parser.refuse("not a part") }
+                    parts.append(path)
                 }
-                return true
-            } catch {
-                return false
+            case "sources": sources = optionalString(try parser.parseValue(depth: 2))
+            case "warnings": warnings = diagnostics(in: data, at: try parser.readRawValue(depth: 2))
+            default: _ = try parser.parseValue(depth: 2)
             }
         }
         guard parsed, var files, let generator, let inputs, let sources, let warnings else { return nil }
@@ -71,21 +60,29 @@ enum ManifestReader {
     /// The entries of a part file (`{"files": [...]}`); nil when it is not one.
     private static func partEntries(_ data: Data) -> [ManifestEntry]? {
         var files: [ManifestEntry]?
-        let parsed = data.withUnsafeBytes { raw -> Bool in
+        let parsed = readMembers(of: data) { parser, key throws(JSONParser.SyntaxError) in
+            if key == "files" { files = try entries(&parser, in: data) } else { _ = try parser.parseValue(depth: 2) }
+        }
+        return parsed ? files : nil
+    }
+
+    /// Reads the JSON object in `data` member by member; false when it is
+    /// not one (or `member` refuses what it finds).
+    private static func readMembers(
+        of data: Data, _ member: (inout JSONParser, String) throws(JSONParser.SyntaxError) -> Void
+    ) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
             var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), start: 0)
             do {
                 try parser.readDocument { parser throws(JSONParser.SyntaxError) in
-                    guard parser.atObject else { throw parser.refuse("not a manifest part") }
-                    try parser.readObject(depth: 1) { parser, key, _ throws(JSONParser.SyntaxError) in
-                        if key == "files" { files = try entries(&parser, in: data) } else { _ = try parser.parseValue(depth: 2) }
-                    }
+                    guard parser.atObject else { throw parser.refuse("not a manifest") }
+                    try parser.readObject(depth: 1) { parser, key, _ throws(JSONParser.SyntaxError) in try member(&parser, key) }
                 }
                 return true
             } catch {
                 return false
             }
         }
-        return parsed ? files : nil
     }
 
     /// The list of entries at the parser's position.
