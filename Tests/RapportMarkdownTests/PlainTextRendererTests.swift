@@ -39,6 +39,27 @@ import Testing
                 """)
     }
 
+    /// The email's two parts from one parse are what the two renderers give
+    /// on their own: the HTML is rendered before the link addresses join the tree.
+    @Test func oneParseGivesBothPartsUnchanged() throws {
+        let markdown = """
+            Read [the review](/reviews/q4/) and <https://auto.example/a>.
+
+            | Plan | Price |
+            |---|--:|
+            | pro | ~~$12~~ $10 |
+
+            - [x] done
+
+            """
+        let absolute: (String) -> String = { $0.hasPrefix("/") ? "https://site.example" + $0 : $0 }
+        let both = try MarkdownRenderer.renderHTMLAndPlainText(markdown, width: 60, absoluteURL: absolute)
+        #expect(both.html == (try MarkdownRenderer.renderHTML(markdown)))
+        #expect(both.text == (try MarkdownRenderer.renderPlainText(markdown, width: 60, absoluteURL: absolute)))
+        #expect(!both.html.contains("https://site.example"), "the addresses are added for the text part only")
+        #expect(both.text.contains("the review <https://site.example/reviews/q4/>"))
+    }
+
     @Test func widthZeroKeepsParagraphsOnOneLine() throws {
         let text = try MarkdownRenderer.renderPlainText("one two three four five six seven eight nine ten eleven twelve", width: 0)
         #expect(text == "one two three four five six seven eight nine ten eleven twelve\n")
@@ -48,5 +69,6 @@ import Testing
         var limits = MarkdownLimits()
         limits.maxBytes = 10
         #expect(throws: MarkdownError.self) { try MarkdownRenderer.renderPlainText(String(repeating: "a", count: 11), limits: limits) }
+        #expect(throws: MarkdownError.self) { try MarkdownRenderer.renderHTMLAndPlainText(String(repeating: "a", count: 11), limits: limits) }
     }
 }

@@ -41,12 +41,6 @@ struct Manifest: Codable {
         "manifest/files-\(String.zeroPadded(number, width: 4)).json"
     }
 
-    /// The part files `manifest.json` may list, in order: the reader takes
-    /// no other path from a file it did not write itself.
-    static func isPartPath(_ path: String, number: Int) -> Bool {
-        path == partPath(number)
-    }
-
     /// Produces the file in pieces, the same bytes `JSONEncoder` gives with
     /// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes` plus a final
     /// newline, and hands each part file whole to `writePart` (path, bytes).

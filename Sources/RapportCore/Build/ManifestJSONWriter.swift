@@ -21,47 +21,26 @@ struct ManifestJSONWriter {
     ) throws {
         append("{\n  \"files\" : [")
         var parts: [String] = []
-        var partStart = 0
-        var partEntries = 0
-        var written = 0
+        var fileBytes = 0
+        var entriesInFile = 0
         for entry in manifest.files {
-            append(partEntries == 0 ? "\n" : ",\n")
+            // A full file ends here, so every part holds at least one entry.
+            if fileBytes >= partBytes {
+                try endFile(parts: parts, output: output, writePart: writePart)
+                parts.append(Manifest.partPath(parts.count + 2))
+                append("{\n  \"files\" : [")
+                (fileBytes, entriesInFile) = (0, 0)
+            }
+            let before = buffer.count
+            append(entriesInFile == 0 ? "\n" : ",\n")
             try write(entry)
-            partEntries += 1
-            guard written + buffer.count - partStart >= partBytes else {
-                if parts.isEmpty, buffer.count >= Self.flushSize {
-                    written += buffer.count
-                    try flush(to: output)
-                }
-                continue
-            }
-            // This file is full: close its list and start the next part.
-            append("\n  ]")
-            if parts.isEmpty {
-                append(",\n")
-                written += buffer.count
-                try flush(to: output)
-            } else {
-                append("\n}\n")
-                try writePart(parts[parts.count - 1], buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-            parts.append(Manifest.partPath(parts.count + 2))
-            append("{\n  \"files\" : [")
-            (written, partStart, partEntries) = (0, buffer.count, 0)
+            fileBytes += buffer.count - before
+            entriesInFile += 1
+            // manifest.json streams; a part is handed over whole.
+            if parts.isEmpty, buffer.count >= Self.flushSize { try flush(to: output) }
         }
-        let closing = partEntries == 0 ? "\n\n  ]" : "\n  ]"
-        if parts.isEmpty {
-            append(closing + ",\n")
-        } else if partEntries == 0 {
-            // The last part would be empty: the list ended with the one before.
-            parts.removeLast()
-            buffer.removeAll(keepingCapacity: true)
-        } else {
-            append(closing + "\n}\n")
-            try writePart(parts[parts.count - 1], buffer)
-            buffer.removeAll(keepingCapacity: true)
-        }
+        if entriesInFile == 0 { append("\n") }
+        try endFile(parts: parts, output: output, writePart: writePart)
 
         var fields: [(key: String, json: String)] = [("generator", try Self.quoted(manifest.generator))]
         if let inputs = manifest.inputs { fields.append(("inputs", try Self.quoted(inputs))) }
@@ -77,6 +56,20 @@ struct ManifestJSONWriter {
     }
 
     // MARK: - Private
+
+    /// Closes the list of the file being written: `manifest.json` goes on
+    /// with its other keys, a part is complete and handed to `writePart`.
+    private mutating func endFile(
+        parts: [String], output: (Data) throws -> Void, writePart: (String, Data) throws -> Void
+    ) throws {
+        guard let part = parts.last else {
+            append("\n  ],\n")
+            return try flush(to: output)
+        }
+        append("\n  ]\n}\n")
+        try writePart(part, buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
 
     private mutating func write(_ entry: ManifestEntry) throws {
         append("    {\n")

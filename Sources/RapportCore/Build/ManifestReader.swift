@@ -46,8 +46,9 @@ enum ManifestReader {
         }
         guard parsed, var files, let generator, let inputs, let sources, let warnings else { return nil }
         for (index, path) in parts.enumerated() {
-            // Only the part files a manifest is written with, in their order.
-            guard Manifest.isPartPath(path, number: index + 2), let partData = part(path), let more = partEntries(partData)
+            // Only the part files a manifest is written with, in their order:
+            // no other path is taken from a file rapport did not write itself.
+            guard path == Manifest.partPath(index + 2), let partData = part(path), let more = partEntries(partData)
             else { return nil }
             files += more
         }

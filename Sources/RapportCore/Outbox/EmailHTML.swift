@@ -46,10 +46,6 @@ enum EmailHTML {
     /// `html` with a `style` attribute on every tag `styles` names (before
     /// any style the tag already has, so the author's wins) and checkboxes
     /// as characters.
-    static func styled(_ html: String, styles: [String: String]) -> String {
-        styled(html, styles: InlineStyles(styles))
-    }
-
     static func styled(_ html: String, styles: InlineStyles) -> String {
         rewrite(
             html, mayChange: { element, attribute in attribute == nil ? element == "input" : attribute == "style" },

@@ -18,13 +18,13 @@ import Testing
     @Test func tagsGetInlineStylesBeforeTheirOwnAndCheckboxesBecomeCharacters() {
         let html =
             #"<h2>Hi</h2><p style="color:red">x</p><ul><li><input type="checkbox" checked="" disabled="" /> done</li><li><input type="checkbox" disabled="" /> next</li></ul>"#
-        let styled = EmailHTML.styled(html, styles: ["h2": "font-size:20px;", "p": "margin:0;"])
+        let styled = EmailHTML.styled(html, styles: .init(["h2": "font-size:20px;", "p": "margin:0;"]))
         #expect(styled == #"<h2 style="font-size:20px;">Hi</h2><p style="margin:0;color:red">x</p><ul><li>☑ done</li><li>☐ next</li></ul>"#)
     }
 
     @Test func textAndUntouchedTagsAreCopiedByteForByte() {
         let html = "<div class='a'>5 < 6 &amp; <!-- c --> </div>"
-        #expect(EmailHTML.styled(html, styles: [:]) == html)
+        #expect(EmailHTML.styled(html, styles: .init([:])) == html)
         #expect(EmailHTML.absolute(html, page: Self.page) == html)
     }
 }
