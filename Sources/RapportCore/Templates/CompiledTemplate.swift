@@ -40,8 +40,9 @@ enum TemplateOp: Sendable {
     /// (`call` indexes `parentCalls`), then continues at `end`.
     case parent(template: Int32, call: Int32, end: Int32)
     /// A `{{$block}}`: the overriding contents if a template around it gives
-    /// some, else the operations up to `end`.
-    case block(name: TemplateKey, end: Int32)
+    /// some (indented by `indentation` when the block stands alone on its
+    /// lines), else the operations up to `end`.
+    case block(name: TemplateKey, indentation: TextRange, end: Int32)
     /// Changes the content type for the rest of this template.
     case contentType(TemplateContentType)
 }

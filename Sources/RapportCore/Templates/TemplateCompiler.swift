@@ -1,5 +1,5 @@
 /// Turns a scanned template (`MustacheScanner`'s tree) into a
-/// `CompiledTemplate`: standalone lines removed as the Mustache spec says,
+/// `CompiledTemplate`: whitespace read as the Mustache spec says,
 /// names interned, partials and parents resolved to library indices.
 ///
 /// The scanner has already reported every syntax error with its position;
@@ -16,7 +16,7 @@ struct TemplateCompiler {
         _ nodes: [MustacheNode], name: String, path: String, contentType: TemplateContentType, selfIndex: Int = -1
     ) throws(DiagnosticList) -> CompiledTemplate {
         var run = Run(compiler: self, template: CompiledTemplate(name: name, path: path, contentType: contentType), selfIndex: Int32(selfIndex))
-        run.emit(Self.standaloneTrimmed(Self.flatten(nodes)))
+        run.emit(Self.whitespaceApplied(Self.flatten(nodes)))
         guard run.problems.isEmpty else { throw DiagnosticList(run.problems) }
         return run.template
     }
@@ -29,7 +29,7 @@ struct TemplateCompiler {
         case tag(MustacheTag)
         case open(MustacheTag)
         case close(MustacheTag)
-        /// A standalone `{{>partial}}` or `{{<parent}}` line's leading whitespace.
+        /// What the contents of the standalone partial, parent or block that follows are indented by.
         case indentation([UInt8])
 
         var tag: MustacheTag? {
@@ -60,85 +60,6 @@ struct TemplateCompiler {
         }
         return tokens
     }
-
-    /// Removes the lines that hold only a section, comment, partial, block or
-    /// delimiter tag and whitespace (the spec's "standalone" lines); a
-    /// standalone partial keeps its leading whitespace as indentation.
-    static func standaloneTrimmed(_ tokens: [Token]) -> [Token] {
-        var tokens = tokens
-        // Decided on the original text first: two standalone tags may share the text between them.
-        let standalone = tokens.indices.map { isStandalone(at: $0, in: tokens) }
-        var trimmedEnd: [Int: Int] = [:]
-        var trimmedStart: [Int: Int] = [:]
-        var indentations: [Int: [UInt8]] = [:]
-        for index in tokens.indices where standalone[index] {
-            if index > 0, case .text(let before) = tokens[index - 1] {
-                let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
-                trimmedEnd[index - 1] = lineStart
-                if let kind = tokens[index].tag?.kind, kind == .partial || kind == .parentPartial {
-                    indentations[index] = Array(before[lineStart...])
-                }
-            }
-            if index + 1 < tokens.count, case .text(let after) = tokens[index + 1] {
-                let newline = after.firstIndex(of: 0x0A).map { $0 + 1 } ?? after.count
-                trimmedStart[index + 1] = newline
-            }
-        }
-        var result: [Token] = []
-        result.reserveCapacity(tokens.count)
-        for index in tokens.indices {
-            if case .text(let text) = tokens[index] {
-                let start = trimmedStart[index] ?? 0
-                let end = max(start, trimmedEnd[index] ?? text.count)
-                if start < end { result.append(.text(Array(text[start..<end]))) }
-                continue
-            }
-            if let indentation = indentations[index] {
-                result.append(.indentation(indentation))
-            } else if standalone[index], let kind = tokens[index].tag?.kind, kind == .partial || kind == .parentPartial {
-                result.append(.indentation([]))
-            }
-            result.append(tokens[index])
-        }
-        tokens = result
-        return tokens
-    }
-
-    private static func isStandalone(at index: Int, in tokens: [Token]) -> Bool {
-        guard let tag = tokens[index].tag, canStandAlone(tokens[index], tag) else { return false }
-        // Only spaces and tabs since the line began (or the template did).
-        if index > 0 {
-            guard case .text(let before) = tokens[index - 1] else { return false }
-            if let newline = before.lastIndex(of: 0x0A) {
-                guard before[(newline + 1)...].allSatisfy(isInlineSpace) else { return false }
-            } else {
-                guard index - 1 == 0, before.allSatisfy(isInlineSpace) else { return false }
-            }
-        }
-        // Only spaces and tabs until the line ends (or the template does).
-        if index + 1 < tokens.count {
-            guard case .text(let after) = tokens[index + 1] else { return false }
-            if let newline = after.firstIndex(of: 0x0A) {
-                var rest = after[..<newline]
-                if rest.last == 0x0D { rest = rest.dropLast() }
-                guard rest.allSatisfy(isInlineSpace) else { return false }
-            } else {
-                guard index + 1 == tokens.count - 1, after.allSatisfy(isInlineSpace) else { return false }
-            }
-        }
-        return true
-    }
-
-    private static func canStandAlone(_ token: Token, _ tag: MustacheTag) -> Bool {
-        switch tag.kind {
-        case .variable, .unescapedVariable: false
-        default: true
-        }
-    }
-
-    private static func isInlineSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09
-    }
 }
 
 extension TemplateCompiler {
@@ -157,8 +78,8 @@ extension TemplateCompiler {
         let selfIndex: Int32
         var open: [Open] = []
         var problems: [Diagnostic] = []
-        /// Indentation read from the token before a standalone partial or
-        /// parent; nil when the next one is inside a line.
+        /// What the next standalone partial, parent or block indents its
+        /// contents by (its `.indentation` token); nil inside a line.
         var indentation: [UInt8]?
         /// Whether the last operation is text the next text may join.
         var textCanGrow = false
@@ -243,7 +164,8 @@ extension TemplateCompiler {
                 template.ops.append(tag.kind == .section ? .section(name: name, end: 0) : .inverted(name: name, end: 0))
                 open.append(Open(tag: tag, op: op))
             case .block:
-                template.ops.append(.block(name: TemplateKey(tag.name), end: 0))
+                // A standalone block indents the override that replaces it.
+                template.ops.append(.block(name: TemplateKey(tag.name), indentation: appendIndentation(), end: 0))
                 open.append(Open(tag: tag, op: op))
             case .parentPartial:
                 let target = resolve(tag, what: "parent") ?? -1
@@ -262,8 +184,8 @@ extension TemplateCompiler {
             switch template.ops[closing.op] {
             case .section(let name, _): template.ops[closing.op] = .section(name: name, end: end)
             case .inverted(let name, _): template.ops[closing.op] = .inverted(name: name, end: end)
-            case .block(let name, _):
-                template.ops[closing.op] = .block(name: name, end: end)
+            case .block(let name, let indentation, _):
+                template.ops[closing.op] = .block(name: name, indentation: indentation, end: end)
                 if isDirectlyInParent {
                     // Inside a parent a block is an override: its operations are what replaces the parent's block.
                     open[open.count - 1].overrides!.append(

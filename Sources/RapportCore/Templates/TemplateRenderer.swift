@@ -98,10 +98,16 @@ struct TemplateRenderer {
                 overrides.removeLast()
                 index = Int(end)
                 continue
-            case .block(let name, let end):
+            case .block(let name, let indentation, let end):
                 if let override = override(named: name) {
                     let owner = override.template < 0 ? root! : library[Int(override.template)]
-                    try run(owner, Int(override.start)..<Int(override.end), contentType: contentType)
+                    if indentation == .inline {
+                        try run(owner, Int(override.start)..<Int(override.end), contentType: contentType)
+                    } else {
+                        let outer = indent(by: indentation, of: template)
+                        try run(owner, Int(override.start)..<Int(override.end), contentType: contentType)
+                        self.indentation = outer
+                    }
                 } else {
                     try run(template, (index + 1)..<Int(end), contentType: contentType)
                 }
@@ -149,23 +155,33 @@ struct TemplateRenderer {
                 "partials include each other more than \(maxDepth) deep (a recursive partial?)",
                 at: SourceLocation(path: library[Int(target)].path))
         }
-        let saved = self.indentation
+        let outer: [UInt8]
         if indentation == .inline {
+            outer = self.indentation
             if pendingIndentation { flushIndentation() }
             self.indentation.removeAll(keepingCapacity: true)
         } else {
-            if indentation.start < indentation.end {
-                self.indentation.append(contentsOf: template.text[Int(indentation.start)..<Int(indentation.end)])
-            }
-            pendingIndentation = !self.indentation.isEmpty
+            outer = indent(by: indentation, of: template)
         }
         depth += 1
         let partial = library[Int(target)]
         try run(partial, 0..<partial.ops.count, contentType: partial.contentType)
         depth -= 1
-        self.indentation = saved
+        self.indentation = outer
         // After an inline partial the line goes on; after a standalone one, a new line starts if it ended one.
         if indentation == .inline { pendingIndentation = false }
+    }
+
+    /// Adds a standalone tag's indentation to the lines' for what it
+    /// includes, which starts on a line of its own; returns the indentation
+    /// to restore after it.
+    private mutating func indent(by indentation: TextRange, of template: CompiledTemplate) -> [UInt8] {
+        let outer = self.indentation
+        if indentation.start < indentation.end {
+            self.indentation.append(contentsOf: template.text[Int(indentation.start)..<Int(indentation.end)])
+        }
+        pendingIndentation = !self.indentation.isEmpty
+        return outer
     }
 
     /// The override for `name` from the outermost `{{<parent}}` that gives one.

@@ -10,21 +10,7 @@ import Testing
     /// Spec tests rapport's engine does not pass, each with the reason; the
     /// suite fails if one of them starts passing (so this list stays true)
     /// or any other test fails.
-    static let skipped: [String: String] = [
-        // A line holding only a parent and a block tag (`{{<parent}}{{$block}}`)
-        // is standalone in the spec. rapport, like swift-mustache before it,
-        // judges each tag by the text beside it, so such lines keep their
-        // line break; following the spec here would take a blank line out of
-        // every page whose layout has `{{$body}}{{/body}}` on a line.
-        "~inheritance: Inherit": "a line of only {{<parent}}{{/parent}} is not standalone",
-        "~inheritance: Override parent with newlines": "a line of only {{<parent}}{{$block}} is not standalone",
-        "~inheritance: Standalone parent": "a line of only {{<parent}}{{/parent}} is not standalone",
-        // Blocks are not re-indented to where the block tag stands in the parent.
-        "~inheritance: Standalone block": "blocks are not re-indented",
-        "~inheritance: Block reindentation": "blocks are not re-indented",
-        "~inheritance: Intrinsic indentation": "blocks are not re-indented",
-        "~inheritance: Nested block reindentation": "blocks are not re-indented",
-    ]
+    static let skipped: [String: String] = [:]
 
     static let coreFiles = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections"]
 
