@@ -7,7 +7,7 @@ import RapportMarkdown
 /// the Foundation formatters it caches are not thread-safe and its template
 /// renderer reuses one output buffer page after page.
 final class PageRenderer {
-    let site: LoadedSite
+    private(set) var site: LoadedSite
     let today: CalendarDate
     let formatter = LocaleFormatter()
     private var templates = TemplateRenderer()
@@ -28,6 +28,13 @@ final class PageRenderer {
     init(site: LoadedSite, today: CalendarDate) {
         self.site = site
         self.today = today
+    }
+
+    /// Replaces the metrics the next pages read. The build hands each
+    /// worker one customer's at a time, so they are freed with that
+    /// customer's pages instead of being held to the end of all of them.
+    func useMetrics(_ metrics: MetricsTable?) {
+        site.metrics = metrics
     }
 
     /// The customer's own values (`customer`, `sender`, `site`): enough for

@@ -81,6 +81,30 @@ public struct MetricsTable: Hashable, Sendable {
         return InputHasher.hash(Data(bytes))
     }
 
+    // MARK: - Handing out per customer
+
+    /// One customer's values, moved out of a table by `takeCells(inOrderOf:)`.
+    struct CustomerCells: Sendable {
+        fileprivate let cells: [Cell]
+    }
+
+    /// Moves every customer's values out, in the order of `ids` (nil for a
+    /// customer with none), and leaves the table without any: moved, not
+    /// copied, so they are never held twice.
+    mutating func takeCells(inOrderOf ids: [String]) -> [CustomerCells?] {
+        var taken: [CustomerCells?] = []
+        taken.reserveCapacity(ids.count)
+        for id in ids { taken.append(cells.removeValue(forKey: id).map(CustomerCells.init)) }
+        cells = [:]
+        return taken
+    }
+
+    /// A table of `metricNames` holding only `customer`'s values.
+    init(metricNames: [String], customer: String, cells: CustomerCells?) {
+        self.metricNames = metricNames
+        self.cells = cells.map { [customer: $0.cells] } ?? [:]
+    }
+
     // MARK: - Building
 
     /// Stores a value; a second value for the same cell replaces the first.
