@@ -76,10 +76,9 @@ public struct SiteBuilder: Sendable {
         // freed with their pages: held whole until the last customer, they
         // were a fifth of the peak (about 1 KB per customer).
         // (Taken through `site.metrics!` in place: a copy of the table would share, and so duplicate, its storage.)
-        var metrics: (slots: TakeOnceSlots<MetricsTable.CustomerCells>, names: [String])?
+        var metrics: MetricsTable.HandOut?
         if site.metrics != nil {
-            let names = site.metrics!.metricNames
-            metrics = (TakeOnceSlots(site.metrics!.takeCells(inOrderOf: site.customers.map(\.id))), names)
+            metrics = MetricsTable.HandOut(taking: &site.metrics!, inOrderOf: site.customers.map(\.id))
             site.metrics = nil
         }
         var outcomes = renderCustomers(site, metrics: metrics, into: staging, previous: previous, customerHashes: customerHashes)
@@ -104,8 +103,6 @@ public struct SiteBuilder: Sendable {
             // are held once (here), not twice.
             let outcome = outcomes[index]
             outcomes[index] = CustomerOutcome()
-            // The emptied outcomes' pages go back as `files` grows, so the entries are not held twice.
-            if index % 10_000 == 9_999 { rapport_release_free_memory() }
             let errors = outcome.diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty, options.skipInvalid {
                 skipped.append(profile.id)
@@ -155,8 +152,8 @@ public struct SiteBuilder: Sendable {
     /// slot per customer, so their order (and the output) never depends on
     /// which worker finished first.
     private func renderCustomers(
-        _ site: LoadedSite, metrics: (slots: TakeOnceSlots<MetricsTable.CustomerCells>, names: [String])?, into staging: StagingDirectory?,
-        previous: PreviousBuild?, customerHashes: [String]
+        _ site: LoadedSite, metrics: MetricsTable.HandOut?, into staging: StagingDirectory?, previous: PreviousBuild?,
+        customerHashes: [String]
     ) -> [CustomerOutcome] {
         let total = site.customers.count
         let results = ResultSlots<CustomerOutcome>(count: total)
@@ -166,9 +163,7 @@ public struct SiteBuilder: Sendable {
             let renderer = PageRenderer(site: site, today: options.today)
             while let index = results.claimNext() {
                 if options.isCancelled() { return }
-                if let (slots, names) = metrics {
-                    renderer.useMetrics(MetricsTable(metricNames: names, customer: site.customers[index].id, cells: slots.take(index)))
-                }
+                if let metrics { renderer.useMetrics(metrics.take(index, customer: site.customers[index].id)) }
                 let outcome = Self.renderCustomer(
                     site.customers[index], site: site, renderer: renderer, staging: staging, previous: previous,
                     customerHash: customerHashes[index])

@@ -83,26 +83,26 @@ public struct MetricsTable: Hashable, Sendable {
 
     // MARK: - Handing out per customer
 
-    /// One customer's values, moved out of a table by `takeCells(inOrderOf:)`.
-    struct CustomerCells: Sendable {
-        fileprivate let cells: [Cell]
-    }
+    /// Every customer's values, moved out of a table to be taken once per
+    /// customer by the worker that renders them, and freed with their pages.
+    struct HandOut: Sendable {
+        private let metricNames: [String]
+        private let slots: TakeOnceSlots<[Cell]>
 
-    /// Moves every customer's values out, in the order of `ids` (nil for a
-    /// customer with none), and leaves the table without any: moved, not
-    /// copied, so they are never held twice.
-    mutating func takeCells(inOrderOf ids: [String]) -> [CustomerCells?] {
-        var taken: [CustomerCells?] = []
-        taken.reserveCapacity(ids.count)
-        for id in ids { taken.append(cells.removeValue(forKey: id).map(CustomerCells.init)) }
-        cells = [:]
-        return taken
-    }
+        /// Moves `table`'s values out in the order of `ids`, leaving it
+        /// empty: moved, not copied, so they are never held twice.
+        init(taking table: inout MetricsTable, inOrderOf ids: [String]) {
+            metricNames = table.metricNames
+            slots = TakeOnceSlots(ids.map { table.cells.removeValue(forKey: $0) })
+            table.cells = [:]
+        }
 
-    /// A table of `metricNames` holding only `customer`'s values.
-    init(metricNames: [String], customer: String, cells: CustomerCells?) {
-        self.metricNames = metricNames
-        self.cells = cells.map { [customer: $0.cells] } ?? [:]
+        /// A table of only the values of `customer`, the one at `index` of the ids.
+        func take(_ index: Int, customer: String) -> MetricsTable {
+            var table = MetricsTable(metricNames: metricNames)
+            if let cells = slots.take(index) { table.cells[customer] = cells }
+            return table
+        }
     }
 
     // MARK: - Building

@@ -108,11 +108,13 @@ extension TemplateCompiler {
         /// standalone partials, parents and parameter blocks put before them.
         func trimmedStandaloneLines() -> [Token] {
             // Decided on the original text first: two standalone tags may share the text between them.
+            // By the run's first tag; a pair's second tag is the one after it.
             var standalone: [Int: Standalone] = [:]
-            var pairEnds: [Int: Int] = [:]
+            var pairs: Set<Int> = []
             var index = 0
             while index < tokens.count {
                 if isStandalonePair(at: index) {
+                    pairs.insert(index)
                     let indentation = leadingWhitespace(before: index)
                     if isEmptyParameterBlock(at: index) {
                         standalone[index] = .emptyBlock(indentation: indentation)
@@ -121,13 +123,11 @@ extension TemplateCompiler {
                     } else {
                         standalone[index] = .line(indentation: nil)
                     }
-                    pairEnds[index] = index + 1
                     index += 2
                     continue
                 }
                 if isStandalone(at: index) {
                     standalone[index] = .line(indentation: indentationIncluded(byStandaloneAt: index))
-                    pairEnds[index] = index
                 }
                 index += 1
             }
@@ -135,7 +135,7 @@ extension TemplateCompiler {
             var trimmedEnd: [Int: Int] = [:]
             var trimmedStart: [Int: Int] = [:]
             for (first, kind) in standalone {
-                let last = pairEnds[first]!
+                let last = pairs.contains(first) ? first + 1 : first
                 if first > 0, case .text(let before) = tokens[first - 1] {
                     trimmedEnd[first - 1] = Self.lineStart(in: before)
                 }

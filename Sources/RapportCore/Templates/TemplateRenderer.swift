@@ -101,13 +101,10 @@ struct TemplateRenderer {
             case .block(let name, let indentation, let end):
                 if let override = override(named: name) {
                     let owner = override.template < 0 ? root! : library[Int(override.template)]
-                    if indentation == .inline {
-                        try run(owner, Int(override.start)..<Int(override.end), contentType: contentType)
-                    } else {
-                        let outer = indent(by: indentation, of: template)
-                        try run(owner, Int(override.start)..<Int(override.end), contentType: contentType)
-                        self.indentation = outer
-                    }
+                    // Inside a line the override goes on that line's indentation; standalone, it adds the block's.
+                    let outer = indentation == .inline ? nil : indent(by: indentation, of: template)
+                    try run(owner, Int(override.start)..<Int(override.end), contentType: contentType)
+                    if let outer { self.indentation = outer }
                 } else {
                     try run(template, (index + 1)..<Int(end), contentType: contentType)
                 }
