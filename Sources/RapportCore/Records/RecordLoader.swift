@@ -36,8 +36,10 @@ public struct RecordLoader: Sendable {
     /// Reads all records from `data` in `format`; `displayPath` is the path used in messages. Throws DiagnosticList with every problem found, sorted by line.
     public func load(data: Data, format: RecordFormat, displayPath: String) throws(DiagnosticList) -> [CustomerRecord] {
         var assembler = RecordAssembler(path: displayPath, idField: idField)
-        let bytes = [UInt8](data)
-        bytes.withUnsafeBufferPointer { buffer in
+        // Read in place: a copy into an array held a second whole file
+        // beside the first (22 MB of records at 100,000 customers).
+        data.withUnsafeBytes { raw in
+            let buffer = raw.assumingMemoryBound(to: UInt8.self)
             let start = UTF8Check.byteOrderMarkLength(buffer)
             Self.checkEncoding(buffer, start: start, into: &assembler)
             switch format {
