@@ -24,8 +24,29 @@ struct Manifest: Codable {
     }
 
     /// The order entries are listed in, so the same build gives the same bytes.
+    ///
+    /// Sorts positions, then moves each entry once along the permutation's
+    /// cycles: `Array.sort` takes a scratch buffer of half the entries
+    /// (30 MB at 100,000 customers, at the build's highest point), positions
+    /// cost 4 bytes an entry.
     static func sortByPath(_ files: inout [ManifestEntry]) {
-        files.sort { $0.path < $1.path }
+        var order = files.indices.map { Int32($0) }
+        order.sort { files[Int($0)].path < files[Int($1)].path }
+        // `order[i]` is the entry that belongs at `i`; -1 marks a place filled.
+        for start in order.indices where order[start] >= 0 {
+            let held = files[start]
+            var place = start
+            while true {
+                let source = Int(order[place])
+                order[place] = -1
+                if source == start {
+                    files[place] = held
+                    break
+                }
+                files[place] = files[source]
+                place = source
+            }
+        }
     }
 
     /// About this many bytes of entries go in one file: `manifest.json`

@@ -92,29 +92,28 @@ public struct SiteBuilder: Sendable {
 
         var diagnostics = site.warnings
         var skipped: [String] = []
-        var files: [ManifestEntry] = []
         var rows: [DashboardRow] = []
         var pages = 0
         var reused = 0
-        files.reserveCapacity(outcomes.reduce(0) { $0 + $1.files.count } + site.newsletters.count + site.reviews.count + 1)
         rows.reserveCapacity(outcomes.count)
         for (index, profile) in site.customers.enumerated() {
-            // Each outcome is emptied as it is taken, so its files and row
-            // are held once (here), not twice.
+            // Each row is moved out as it is taken, so it is held once (here),
+            // not twice; the files stay until the manifest's array is sized.
+            let row = outcomes[index].dashboardRow
+            outcomes[index].dashboardRow = nil
             let outcome = outcomes[index]
-            outcomes[index] = CustomerOutcome()
             let errors = outcome.diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty, options.skipInvalid {
                 skipped.append(profile.id)
+                outcomes[index].files = []
                 diagnostics += errors.map { var warning = $0; warning.severity = .warning; return warning }
                 diagnostics.append(.warning("customer left out of this build because of the problems above (--skip-invalid)", at: profile.record.location, customer: profile.id))
                 continue
             }
             diagnostics += outcome.diagnostics
-            files += outcome.files
             pages += outcome.pages
             reused += outcome.reused
-            if let row = outcome.dashboardRow { rows.append(row) }
+            if let row { rows.append(row) }
         }
         // The loaded array itself unless customers were left out: a copy of
         // every profile was 0.4 KiB per customer of peak memory.
@@ -130,13 +129,24 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(site: site, options: options, staging: staging, previous: previous)
         // A shard writes only its customers' pages: the site pages need
         // every customer, and `rapport merge` writes them and the assets.
+        var siteFiles: [ManifestEntry] = []
         if options.shard == nil {
             let sitePages = try writer.writeSitePages(customers: included, rows: rows)
-            files += sitePages.files
+            siteFiles = sitePages.files
             pages += sitePages.files.count
             reused += sitePages.reused
-            files += try writer.writeAssets()
+            siteFiles += try writer.writeAssets()
         }
+        // Sized once, every file known: an array of half a million entries
+        // that grows doubles itself while both copies are alive (60 MB at
+        // 100,000 customers, the build's highest point).
+        var files: [ManifestEntry] = []
+        files.reserveCapacity(outcomes.reduce(siteFiles.count) { $0 + $1.files.count })
+        for index in outcomes.indices {
+            files += outcomes[index].files
+            outcomes[index].files = []
+        }
+        files += siteFiles
         let fullBuild = skipped.isEmpty
         try writer.writeManifest(&files, inputs: fullBuild ? buildInputs : nil, sources: fullBuild ? sources : nil, warnings: diagnostics)
         if let staging, let shard = options.shard {
