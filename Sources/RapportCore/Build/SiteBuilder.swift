@@ -97,10 +97,8 @@ public struct SiteBuilder: Sendable {
         var reused = 0
         rows.reserveCapacity(outcomes.count)
         for (index, profile) in site.customers.enumerated() {
-            // Each row is moved out as it is taken, so it is held once (here),
-            // not twice; the files stay until the manifest's array is sized.
-            let row = outcomes[index].dashboardRow
-            outcomes[index].dashboardRow = nil
+            // The files stay in the outcome until the manifest's array is
+            // sized; a row's copy shares its texts, so holding both costs nothing.
             let outcome = outcomes[index]
             let errors = outcome.diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty, options.skipInvalid {
@@ -113,7 +111,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += outcome.diagnostics
             pages += outcome.pages
             reused += outcome.reused
-            if let row { rows.append(row) }
+            if let row = outcome.dashboardRow { rows.append(row) }
         }
         // The loaded array itself unless customers were left out: a copy of
         // every profile was 0.4 KiB per customer of peak memory.
@@ -146,6 +144,7 @@ public struct SiteBuilder: Sendable {
             files += outcomes[index].files
             outcomes[index].files = []
         }
+        outcomes = []
         files += siteFiles
         let fullBuild = skipped.isEmpty
         try writer.writeManifest(&files, inputs: fullBuild ? buildInputs : nil, sources: fullBuild ? sources : nil, warnings: diagnostics)

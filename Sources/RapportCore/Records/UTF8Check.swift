@@ -1,8 +1,38 @@
+import Foundation
+
 /// Finds the first byte that is not valid UTF-8, for an error naming where it is.
 ///
 /// Swift's own decoding would silently put U+FFFD in its place; a CRM export
 /// saved as Latin-1 must instead fail with a position the user can find.
 enum UTF8Check {
+    /// The first invalid byte of a data file, as the records and metrics readers report it.
+    struct Problem {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    /// Hands `body` the bytes of `data` in place, where the text starts
+    /// (after a byte order mark) and its first invalid byte, if any; reading
+    /// goes on past it so other problems still show. In place, not copied
+    /// into an array: that held a second whole file (45 MB of metrics at
+    /// 100,000 customers) while parsing.
+    static func withCheckedBytes<Result>(
+        of data: Data, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ problem: Problem?) -> Result
+    ) -> Result {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            let start = byteOrderMarkLength(bytes)
+            let problem = firstInvalidPosition(in: bytes, from: start).map { bad in
+                let hex = String(bad.byte, radix: 16, uppercase: true)
+                return Problem(
+                    line: bad.line, column: bad.column,
+                    message: "invalid UTF-8 byte 0x\(hex) (column counted in bytes); save the file as UTF-8")
+            }
+            return body(bytes, start, problem)
+        }
+    }
+
     /// Byte offset and value of the first invalid byte at or after `start`, or `nil` when all is valid.
     static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, byte: UInt8)? {
         var index = start
