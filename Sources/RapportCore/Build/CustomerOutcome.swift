@@ -1,6 +1,10 @@
 /// What rendering one customer produced, collected from the workers.
 struct CustomerOutcome: Sendable {
+    /// Manifest entries held in memory: all of them when nothing is
+    /// written, else those outside the customer's folders (none, in practice).
     var files: [ManifestEntry] = []
+    /// Where the rest of the customer's entries are in the build's spool.
+    var spooled: ManifestSpool.Customer?
     var diagnostics: [Diagnostic] = []
     var dashboardRow: DashboardRow?
     /// Pages counted for the summary (newsletters and hub).

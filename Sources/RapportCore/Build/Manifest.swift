@@ -70,10 +70,20 @@ struct Manifest: Codable {
     func write(
         _ output: (Data) throws -> Void, partBytes: Int = Manifest.partBytes, writePart: (String, Data) throws -> Void
     ) throws(Diagnostic) {
+        var entries = ManifestEntryList(files)
+        try write(output, entries: &entries, partBytes: partBytes, writePart: writePart)
+    }
+
+    /// Writes the file as `write(_:partBytes:writePart:)` does, listing
+    /// the entries `entries` hands over instead of `files`.
+    func write(
+        _ output: (Data) throws -> Void, entries: inout some ManifestEntrySource, partBytes: Int = Manifest.partBytes,
+        writePart: (String, Data) throws -> Void
+    ) throws(Diagnostic) {
         var writer = ManifestJSONWriter()
         writer.partBytes = partBytes
         do {
-            try writer.write(self, to: output, writePart: writePart)
+            try writer.write(self, entries: &entries, to: output, writePart: writePart)
         } catch let error as Diagnostic {
             throw error
         } catch {

@@ -15,15 +15,20 @@ struct ManifestJSONWriter {
     /// Writes `manifest`, handing `output` a piece at a time. Once
     /// `manifest.json` holds `Manifest.partBytes` of entries, the rest go
     /// to part files (`Manifest.partPath`), each handed whole to `writePart`
-    /// and listed under `parts`, so no file grows with the site.
+    /// and listed under `parts`, so no file grows with the site. The
+    /// entries are the ones `entries` hands over, in order, not `manifest.files`.
     mutating func write(
-        _ manifest: Manifest, to output: (Data) throws -> Void, writePart: (String, Data) throws -> Void
+        _ manifest: Manifest, entries: inout some ManifestEntrySource, to output: (Data) throws -> Void,
+        writePart: (String, Data) throws -> Void
     ) throws {
         append("{\n  \"files\" : [")
         var parts: [String] = []
         var fileBytes = 0
         var entriesInFile = 0
-        for entry in manifest.files {
+        var entry = Data()
+        while true {
+            entry.removeAll(keepingCapacity: true)
+            guard try entries.appendNext(to: &entry) else { break }
             // A full file ends here, so every part holds at least one entry.
             if fileBytes >= partBytes {
                 try endFile(parts: parts, output: output, writePart: writePart)
@@ -33,7 +38,7 @@ struct ManifestJSONWriter {
             }
             let before = buffer.count
             append(entriesInFile == 0 ? "\n" : ",\n")
-            try write(entry)
+            buffer.append(entry)
             fileBytes += buffer.count - before
             entriesInFile += 1
             // manifest.json streams; a part is handed over whole.
@@ -55,6 +60,22 @@ struct ManifestJSONWriter {
         try flush(to: output)
     }
 
+    /// Appends `entry` as the manifest lists it (`    { ... }`, no separator).
+    static func append(_ entry: ManifestEntry, to buffer: inout Data) throws {
+        buffer.append(contentsOf: "    {\n".utf8)
+        if let customer = entry.customer { try field("customer", customer, last: false, to: &buffer) }
+        try field("inputs", entry.inputs.description, last: false, to: &buffer)
+        try field("kind", entry.kind, last: false, to: &buffer)
+        try field("path", entry.path, last: false, to: &buffer)
+        try field("sha256", entry.sha256.description, last: entry.warnings == nil, to: &buffer)
+        if let warnings = entry.warnings {
+            buffer.append(contentsOf: "      \"warnings\" : ".utf8)
+            buffer.append(contentsOf: try nested(warnings, indent: "      ").utf8)
+            buffer.append(contentsOf: "\n".utf8)
+        }
+        buffer.append(contentsOf: "    }".utf8)
+    }
+
     // MARK: - Private
 
     /// Closes the list of the file being written: `manifest.json` goes on
@@ -71,26 +92,10 @@ struct ManifestJSONWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private mutating func write(_ entry: ManifestEntry) throws {
-        append("    {\n")
-        if let customer = entry.customer { try field("customer", customer, indent: "      ", last: false) }
-        try field("inputs", entry.inputs.description, indent: "      ", last: false)
-        try field("kind", entry.kind, indent: "      ", last: false)
-        try field("path", entry.path, indent: "      ", last: false)
-        try field("sha256", entry.sha256.description, indent: "      ", last: entry.warnings == nil)
-        if let warnings = entry.warnings {
-            append("      \"warnings\" : ")
-            append(try Self.nested(warnings, indent: "      "))
-            append("\n")
-        }
-        append("    }")
-    }
-
-    private mutating func field(_ key: String, _ value: String, indent: String, last: Bool) throws {
-        append(indent)
-        append("\"\(key)\" : ")
-        append(try Self.quoted(value))
-        append(last ? "\n" : ",\n")
+    private static func field(_ key: String, _ value: String, last: Bool, to buffer: inout Data) throws {
+        buffer.append(contentsOf: "      \"\(key)\" : ".utf8)
+        buffer.append(contentsOf: try quoted(value).utf8)
+        buffer.append(contentsOf: (last ? "\n" : ",\n").utf8)
     }
 
     private mutating func append(_ text: String) {
@@ -120,5 +125,29 @@ struct ManifestJSONWriter {
     /// A value encoded on its own, its later lines moved right to where it sits.
     private static func nested(_ value: some Encodable, indent: String) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self).replacingOccurrences(of: "\n", with: "\n" + indent)
+    }
+}
+
+/// Hands the manifest writer its entries, in the order they are listed.
+protocol ManifestEntrySource {
+    /// Appends the next entry as the manifest lists it to `buffer`
+    /// (`ManifestJSONWriter.append(_:to:)`); false when none are left.
+    mutating func appendNext(to buffer: inout Data) throws -> Bool
+}
+
+/// Entries held in memory, already in order.
+struct ManifestEntryList: ManifestEntrySource {
+    private let entries: [ManifestEntry]
+    private var next = 0
+
+    init(_ entries: [ManifestEntry]) {
+        self.entries = entries
+    }
+
+    mutating func appendNext(to buffer: inout Data) throws -> Bool {
+        guard next < entries.count else { return false }
+        try ManifestJSONWriter.append(entries[next], to: &buffer)
+        next += 1
+        return true
     }
 }

@@ -81,7 +81,16 @@ public struct SiteBuilder: Sendable {
             metrics = MetricsTable.HandOut(taking: &site.metrics!, inOrderOf: site.customers.map(\.id))
             site.metrics = nil
         }
-        var outcomes = renderCustomers(site, metrics: metrics, into: staging, previous: previous, customerHashes: customerHashes)
+        // Entries go to a scratch file as each customer is done: held
+        // until the manifest, they were 1.1 KB per customer at the build's end.
+        let spool: ManifestSpool?
+        do {
+            spool = try staging.map { staging throws(Diagnostic) in try ManifestSpool(in: staging.url) }
+        } catch {
+            throw DiagnosticList([error])
+        }
+        var outcomes = renderCustomers(
+            site, metrics: metrics, into: staging, spool: spool, previous: previous, customerHashes: customerHashes)
         // Only customer pages read notes: let them go before the dashboard,
         // whose rendering is the other high point of memory.
         site.notes.removeAll()
@@ -104,6 +113,7 @@ public struct SiteBuilder: Sendable {
             if !errors.isEmpty, options.skipInvalid {
                 skipped.append(profile.id)
                 outcomes[index].files = []
+                outcomes[index].spooled = nil
                 diagnostics += errors.map { var warning = $0; warning.severity = .warning; return warning }
                 diagnostics.append(.warning("customer left out of this build because of the problems above (--skip-invalid)", at: profile.record.location, customer: profile.id))
                 continue
@@ -140,19 +150,26 @@ public struct SiteBuilder: Sendable {
         // 100,000 customers, the build's highest point).
         var files: [ManifestEntry] = []
         files.reserveCapacity(outcomes.reduce(siteFiles.count) { $0 + $1.files.count })
+        var spooled: [ManifestSpool.Customer] = []
+        spooled.reserveCapacity(spool == nil ? 0 : outcomes.count)
         for index in outcomes.indices {
             files += outcomes[index].files
             outcomes[index].files = []
+            if let customer = outcomes[index].spooled { spooled.append(customer) }
         }
         outcomes = []
         files += siteFiles
+        let spooledCount = spooled.reduce(0) { $0 + $1.count }
         let fullBuild = skipped.isEmpty
-        try writer.writeManifest(&files, inputs: fullBuild ? buildInputs : nil, sources: fullBuild ? sources : nil, warnings: diagnostics)
+        try writer.writeManifest(
+            &files, spooled: spool.map { ($0, spooled) }, inputs: fullBuild ? buildInputs : nil,
+            sources: fullBuild ? sources : nil, warnings: diagnostics)
         if let staging, let shard = options.shard {
             try ShardRecord(shard: shard, sources: siteSources).write(into: staging)
         }
         return BuildReport(
-            customers: included.count, pages: pages, reused: reused, files: files.count + (options.shard == nil ? 1 : 2),
+            customers: included.count, pages: pages, reused: reused,
+            files: files.count + spooledCount + (options.shard == nil ? 1 : 2),
             warnings: diagnostics.filter { $0.severity == .warning }, skippedCustomers: skipped,
             seconds: Date().timeIntervalSince(started))
     }
@@ -161,8 +178,8 @@ public struct SiteBuilder: Sendable {
     /// slot per customer, so their order (and the output) never depends on
     /// which worker finished first.
     private func renderCustomers(
-        _ site: LoadedSite, metrics: MetricsTable.HandOut?, into staging: StagingDirectory?, previous: PreviousBuild?,
-        customerHashes: [String]
+        _ site: LoadedSite, metrics: MetricsTable.HandOut?, into staging: StagingDirectory?, spool: ManifestSpool?,
+        previous: PreviousBuild?, customerHashes: [String]
     ) -> [CustomerOutcome] {
         let total = site.customers.count
         let results = ResultSlots<CustomerOutcome>(count: total)
@@ -174,8 +191,8 @@ public struct SiteBuilder: Sendable {
                 if options.isCancelled() { return }
                 if let metrics { renderer.useMetrics(metrics.take(index, customer: site.customers[index].id)) }
                 let outcome = Self.renderCustomer(
-                    site.customers[index], site: site, renderer: renderer, staging: staging, previous: previous,
-                    customerHash: customerHashes[index])
+                    site.customers[index], site: site, renderer: renderer, staging: staging, spool: spool,
+                    previous: previous, customerHash: customerHashes[index])
                 let done = results.set(outcome, at: index)
                 options.progress?(done, total)
                 // The metrics a worker frees return to the loading thread's
@@ -189,7 +206,7 @@ public struct SiteBuilder: Sendable {
 
     private static func renderCustomer(
         _ profile: CustomerProfile, site: LoadedSite, renderer: PageRenderer, staging: StagingDirectory?,
-        previous: PreviousBuild?, customerHash: String
+        spool: ManifestSpool?, previous: PreviousBuild?, customerHash: String
     ) -> CustomerOutcome {
         let scope = renderer.scope(for: profile)
         // Notes are read and their bodies rendered only once a page needs them.
@@ -260,6 +277,13 @@ public struct SiteBuilder: Sendable {
             outcome.pages += 1
         } catch {
             if !outcome.diagnostics.contains(error) { outcome.diagnostics.append(error) }
+        }
+        if let spool {
+            do {
+                (outcome.spooled, outcome.files) = try spool.store(outcome.files, slug: profile.slug)
+            } catch {
+                outcome.diagnostics.append(error)
+            }
         }
         outcome.dashboardRow = DashboardRow(scope: scope, profile: profile, cadence: site.config.thresholds.checkinCadenceDays)
         return outcome

@@ -9,17 +9,24 @@ enum SitePaths {
     /// Which shard a `--shard` build's output is, and of what (`ShardRecord`).
     static let shardRecord = "shard.json"
 
+    /// The folder of a customer's web pages, `customers/<slug>/`. Slugs
+    /// are never `page`, so no site page lies inside it.
+    static func customerFolder(_ slug: String) -> String { "customers/\(slug)/" }
+
+    /// The folder of a customer's print pages, `print/<slug>/`.
+    static func printFolder(_ slug: String) -> String { "print/\(slug)/" }
+
     /// A customer's hub page.
-    static func hub(_ slug: String) -> String { "customers/\(slug)/index.html" }
+    static func hub(_ slug: String) -> String { customerFolder(slug) + "index.html" }
 
     /// `customers/<slug>/newsletters/<edition>/index.html` or `.../reviews/<period>/index.html`.
     static func documentFile(_ slug: String, _ document: ContentDocument) -> String {
-        "customers/\(slug)/\(folder(document.kind))/\(document.name)/index.html"
+        customerFolder(slug) + "\(folder(document.kind))/\(document.name)/index.html"
     }
 
     /// `print/<slug>/newsletter-<edition>.html` or `print/<slug>/review-<period>.html`.
     static func printFile(_ slug: String, _ document: ContentDocument) -> String {
-        "print/\(slug)/\(document.kind.rawValue)-\(document.name).html"
+        printFolder(slug) + "\(document.kind.rawValue)-\(document.name).html"
     }
 
     /// The site-wide page about a document: `newsletters/<edition>/` or `reviews/<period>/`.

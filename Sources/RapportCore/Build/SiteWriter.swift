@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 
 /// Writes what a whole-site build writes once its customers' pages are
@@ -56,14 +57,24 @@ struct SiteWriter {
         return try AssetCopier(siteDirectory: options.siteDirectory).copy(into: staging)
     }
 
-    /// Sorts `files` in place and writes them as `manifest.json`, last, with
-    /// the build's digests and its warnings.
-    func writeManifest(_ files: inout [ManifestEntry], inputs: String?, sources: String?, warnings: [Diagnostic]) throws(Diagnostic) {
+    /// Sorts `files` in place and writes them, with the entries `spooled`
+    /// (a spool and its customers), as `manifest.json`, last, with the
+    /// build's digests and its warnings.
+    func writeManifest(
+        _ files: inout [ManifestEntry], spooled: (ManifestSpool, [ManifestSpool.Customer])? = nil, inputs: String?,
+        sources: String?, warnings: [Diagnostic]
+    ) throws(Diagnostic) {
         guard let staging else { return }
         Manifest.sortByPath(&files)
         let manifest = Manifest(inputs: inputs, sources: sources, warnings: warnings.filter { $0.severity == .warning }, files: files)
         try staging.write(to: SitePaths.manifest) { output in
-            try manifest.write(output) { path, bytes in try staging.write(bytes, to: path) }
+            let writePart = { (path: String, bytes: Data) throws in try staging.write(bytes, to: path) }
+            if let (spool, customers) = spooled {
+                var entries = SpooledManifestEntries(spool: spool, held: manifest.files, customers: customers)
+                try manifest.write(output, entries: &entries, writePart: writePart)
+            } else {
+                try manifest.write(output, writePart: writePart)
+            }
         }
     }
 
