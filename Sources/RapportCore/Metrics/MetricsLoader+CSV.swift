@@ -8,11 +8,20 @@ extension MetricsLoader {
         case long(metric: Int, value: Int)
     }
 
-    func readCSV(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, into collector: inout MetricsCollector) {
-        let delimiter = self.delimiter.byte ?? CSVReader.detectDelimiter(in: buffer, start: start)
-        var reader = CSVReader(bytes: buffer, start: start, delimiter: delimiter)
+    /// Reads every row of `reader` into `collector`; throws when the file cannot be read.
+    func readCSV(_ reader: CSVWindowReader, into collector: inout MetricsCollector) throws {
         var row = CSVReader.Row()
-        guard reader.readRow(into: &row) else {
+        var encodingReported = false
+        // Reported as soon as the window has passed it, before the rows after it.
+        func nextRow() throws -> Bool {
+            let found = try reader.readRow(into: &row)
+            if !encodingReported, let problem = reader.encodingProblem {
+                collector.error(problem.message, at: collector.location(line: problem.line, column: problem.column))
+                encodingReported = true
+            }
+            return found
+        }
+        guard try nextRow() else {
             return collector.error("the file is empty: expected a header line", at: collector.location(line: 1))
         }
         report(row.problems, into: &collector)
@@ -25,7 +34,7 @@ extension MetricsLoader {
         let layout = layout(of: header, headerRow: row, &collector)
         guard let idColumn, let monthColumn, let layout else { return }
 
-        while reader.readRow(into: &row) {
+        while try nextRow() {
             report(row.problems, into: &collector)
             if row.hasUnterminatedQuote { continue }
             let fieldCount = Self.countIgnoringTrailingEmpty(row.fields, minimum: header.names.count)

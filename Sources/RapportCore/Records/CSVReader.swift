@@ -34,15 +34,22 @@ struct CSVReader {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let delimiter: UInt8
-    private var offset: Int
+    /// Where the next row (or the blank lines before it) starts.
+    private(set) var offset: Int
     private var tracker: TextPositionTracker
     private var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8) {
+    /// A reader whose first row starts at `start`, on line `line`.
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
         self.offset = start
-        self.tracker = TextPositionTracker(bytes: bytes, start: start)
+        self.tracker = TextPositionTracker(bytes: bytes, start: start, line: line)
+    }
+
+    /// The line of the byte at `target`, not before any position asked for.
+    mutating func line(at target: Int) -> Int {
+        tracker.position(of: target).line
     }
 
     /// Reads the next row into `row` (reusing its storage); `false` when no rows are left.

@@ -15,10 +15,12 @@ struct TextPositionTracker {
     private var line = 1
     private var column = 1
 
-    /// A tracker whose line 1, column 1 is at `start` (after any byte order mark).
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int) {
+    /// A tracker whose line `line` (1 unless a window of a file), column 1
+    /// is at `start` (after any byte order mark).
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, line: Int = 1) {
         self.bytes = bytes
         self.offset = start
+        self.line = line
     }
 
     /// The position of the byte at `target`, which must not be before the last one asked for.

@@ -23,14 +23,17 @@ enum UTF8Check {
         data.withUnsafeBytes { raw in
             let bytes = raw.assumingMemoryBound(to: UInt8.self)
             let start = byteOrderMarkLength(bytes)
-            let problem = firstInvalidPosition(in: bytes, from: start).map { bad in
-                let hex = String(bad.byte, radix: 16, uppercase: true)
-                return Problem(
-                    line: bad.line, column: bad.column,
-                    message: "invalid UTF-8 byte 0x\(hex) (column counted in bytes); save the file as UTF-8")
+            let found = firstInvalidPosition(in: bytes, from: start).map { bad in
+                UTF8Check.problem(line: bad.line, column: bad.column, byte: bad.byte)
             }
-            return body(bytes, start, problem)
+            return body(bytes, start, found)
         }
+    }
+
+    /// The problem of `byte` at `line` and byte `column`, as every data file reader reports it.
+    static func problem(line: Int, column: Int, byte: UInt8) -> Problem {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Problem(line: line, column: column, message: "invalid UTF-8 byte 0x\(hex) (column counted in bytes); save the file as UTF-8")
     }
 
     /// Byte offset and value of the first invalid byte at or after `start`, or `nil` when all is valid.

@@ -164,3 +164,45 @@ import Testing
                     "invalid UTF-8 byte 0xE9 (column counted in bytes); save the file as UTF-8", at: at(2, 13)))
     }
 }
+
+/// A file read a small window at a time gives exactly what the whole file gives.
+@Suite struct MetricsWindowTests {
+    private static let path = "Content/metrics.csv"
+
+    /// A byte order mark, CRLF, blank lines, a quoted field with a line
+    /// break and a doubled quote, problems on late lines and a Latin-1 byte.
+    private static var file: Data {
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(contentsOf: "customer_id;month;Active Users;Notes x\r\nC-1;2026-10;1240;\"two\r\nlines \"\"q\"\"\"\r\n\r\n".utf8)
+        for month in 1...9 { data.append(contentsOf: "C-2;2026-0\(month);\(month * 7);plain\n".utf8) }
+        data.append(contentsOf: "C-2;2026-03;1;dup\nC-9;2026-01;1,5;x\nC-1;bad;1;x\nC-1;2026-11;;\"never closed\n\n".utf8)
+        return data
+    }
+
+    private static func withBytes(_ latin1: Bool) -> Data {
+        var data = file
+        if latin1 {
+            data.append(contentsOf: "C-1;2026-12;3;caf".utf8)
+            data.append(contentsOf: [0xE9, 0x0A])
+        }
+        return data
+    }
+
+    @Test(arguments: [false, true])
+    func everyWindowSizeReadsTheSame(latin1: Bool) throws {
+        let data = Self.withBytes(latin1)
+        let whole = MetricsLoader().load(data: data, displayPath: Self.path, knownCustomers: ["C-1", "C-2"])
+        #expect(whole.diagnostics.count >= 5, "the file's problems are found")
+        #expect(whole.diagnostics.contains { $0.message.hasPrefix("invalid UTF-8 byte 0xE9") } == latin1)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-metrics-\(UUID().uuidString).csv")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        for size in [1, 2, 3, 5, 8, 13, 16, 31, 64, 100, 1 << 20] {
+            var loader = MetricsLoader()
+            loader.windowSize = size
+            let windowed = loader.load(contentsOf: url, displayPath: Self.path, knownCustomers: ["C-1", "C-2"])
+            #expect(windowed.diagnostics == whole.diagnostics, "window of \(size) bytes")
+            #expect(windowed.table == whole.table, "window of \(size) bytes")
+        }
+    }
+}
