@@ -115,8 +115,10 @@ struct SiteWatcherTests {
     func debouncesBurst() async throws {
         let site = try makeSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        // A longer quiet period than the default so a loaded test machine cannot split the burst.
-        try await watch(site, quietPeriod: .milliseconds(400)) { counter in
+        // A quiet period far longer than the 30 ms between saves, so a
+        // loaded test machine cannot split the burst: at 400 ms a run beside
+        // a 100,000-customer build did (one sleep of 30 ms took longer).
+        try await watch(site, quietPeriod: .milliseconds(1_000)) { counter in
             for index in 1...10 {
                 try Data("# Edit \(index)\n".utf8).write(to: site.appendingPathComponent("Content/newsletters/2026-11.md"))
                 try Data("note \(index)\n".utf8).write(to: site.appendingPathComponent("Content/notes-\(index).md"))
@@ -127,7 +129,7 @@ struct SiteWatcherTests {
         } check: { counter in
             try await waitUntil(seconds: 30) { counter.value == 1 }
             // Well past the quiet period: still one.
-            try await Task.sleep(for: .milliseconds(700))
+            try await Task.sleep(for: .milliseconds(1_500))
             #expect(counter.value == 1)
         }
     }
