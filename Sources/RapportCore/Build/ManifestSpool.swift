@@ -71,24 +71,27 @@ final class ManifestSpool: @unchecked Sendable {
         return (customer, kept)
     }
 
-    /// Hands each entry of `run` to `body`, in order.
-    func forEachEntry(in run: Run, into scratch: inout [UInt8], _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        if scratch.count < run.length { scratch = [UInt8](repeating: 0, count: run.length) }
-        try scratch.withUnsafeMutableBytes { bytes in
+    /// Reads the bytes of `run` into `bytes`, resized to fit (keeping its storage).
+    func read(_ run: Run, into bytes: inout [UInt8]) throws(Diagnostic) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: repeatElement(0, count: run.length))
+        let failed = bytes.withUnsafeMutableBytes { raw -> Bool in
             var done = 0
             while done < run.length {
-                let read = pread(descriptor, bytes.baseAddress! + done, run.length - done, off_t(run.offset) + off_t(done))
+                let read = pread(descriptor, raw.baseAddress! + done, run.length - done, off_t(run.offset) + off_t(done))
                 if read < 0, errno == EINTR { continue }
-                guard read > 0 else { throw Self.failure("cannot read back", path: "the manifest's scratch file") }
+                guard read > 0 else { return true }
                 done += read
             }
-            var next = 0
-            while next < run.length {
-                let length = Int(bytes.loadUnaligned(fromByteOffset: next, as: UInt32.self))
-                try body(UnsafeRawBufferPointer(rebasing: bytes[next + 4..<next + 4 + length]))
-                next += 4 + length
-            }
+            return false
         }
+        if failed { throw Self.failure("cannot read back", path: "the manifest's scratch file") }
+    }
+
+    /// The entry of a run's bytes at `offset`, and where the next starts.
+    static func entry(in bytes: [UInt8], at offset: Int) -> (json: ArraySlice<UInt8>, next: Int) {
+        let length = bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+        return (bytes[offset + 4..<offset + 4 + length], offset + 4 + length)
     }
 
     // MARK: - Private
@@ -148,10 +151,9 @@ struct SpooledManifestEntries: ManifestEntrySource {
     private var nextHeld = 0
     /// Position in `order`, first through the web runs, then the print runs.
     private var nextRun = 0
-    /// The entries of the run being listed, and which is next.
-    private var pending: [Data] = []
-    private var nextPending = 0
-    private var scratch: [UInt8] = []
+    /// The bytes of the run being listed, and where its next entry starts.
+    private var run: [UInt8] = []
+    private var nextInRun = 0
 
     /// `held` sorted by path (`Manifest.sortByPath`).
     init(spool: ManifestSpool, held: [ManifestEntry], customers: [ManifestSpool.Customer]) {
@@ -164,12 +166,13 @@ struct SpooledManifestEntries: ManifestEntrySource {
 
     mutating func appendNext(to buffer: inout Data) throws -> Bool {
         while true {
-            if nextPending < pending.count {
-                buffer.append(pending[nextPending])
-                nextPending += 1
+            if nextInRun < run.count {
+                let (json, next) = ManifestSpool.entry(in: run, at: nextInRun)
+                buffer.append(contentsOf: json)
+                nextInRun = next
                 return true
             }
-            guard let (run, folder) = nextSpooledRun() else {
+            guard let (spooled, folder) = nextSpooledRun() else {
                 guard nextHeld < held.count else { return false }
                 try ManifestJSONWriter.append(held[nextHeld], to: &buffer)
                 nextHeld += 1
@@ -180,9 +183,8 @@ struct SpooledManifestEntries: ManifestEntrySource {
                 nextHeld += 1
                 return true
             }
-            pending.removeAll(keepingCapacity: true)
-            nextPending = 0
-            try spool.forEachEntry(in: run, into: &scratch) { pending.append(Data($0)) }
+            try spool.read(spooled, into: &run)
+            nextInRun = 0
             nextRun += 1
         }
     }

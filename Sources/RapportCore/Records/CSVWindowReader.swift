@@ -9,7 +9,7 @@ import Foundation
 /// holds all of it: one the window ends inside (a long quoted field, say)
 /// is read again once more bytes are in.
 final class CSVWindowReader {
-    /// Where the bytes come from: a file read a window at a time, or bytes already in memory.
+    /// Where the bytes come from; both are read a window at a time.
     enum Source {
         case file(FileHandle)
         case data(Data)
@@ -20,7 +20,9 @@ final class CSVWindowReader {
     /// The file's first byte that is not UTF-8, once the window has passed it.
     private(set) var encodingProblem: UTF8Check.Problem?
 
-    private var source: Source?
+    private let source: Source
+    /// How many bytes of a `.data` source have been read into the window.
+    private var dataRead = 0
     private var window: UnsafeMutableBufferPointer<UInt8>
     /// Bytes in `window`.
     private var filled = 0
@@ -39,11 +41,7 @@ final class CSVWindowReader {
 
     /// A reader of `source`; `delimiter` nil detects it from the header line.
     init(_ source: Source, delimiter: UInt8?, windowSize: Int = CSVWindowReader.windowSize) throws {
-        var windowSize = windowSize
         self.source = source
-        if case .data(let data) = source {
-            windowSize = data.count
-        }
         window = .allocate(capacity: max(windowSize, 16))
         reader = CSVReader(bytes: UnsafeBufferPointer(start: window.baseAddress, count: 0), start: 0, delimiter: CSVReader.comma)
         // The header line whole, for the delimiter to be told from it.
@@ -96,10 +94,6 @@ final class CSVWindowReader {
     /// Appends the next bytes of the source to the window, doubling it
     /// when it is full (one row longer than the window).
     private func readMore() throws {
-        guard source != nil else {
-            sawEnd = true
-            return
-        }
         if filled == window.count {
             let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: window.count * 2)
             larger.baseAddress!.initialize(from: window.baseAddress!, count: filled)
@@ -111,11 +105,9 @@ final class CSVWindowReader {
         case .file(let handle):
             more = try handle.read(upToCount: window.count - filled) ?? Data()
         case .data(let data):
-            // Bytes already in memory are one window.
-            more = data
-            source = nil
-        case nil:
-            return
+            let start = data.startIndex + dataRead
+            more = data[start..<min(data.endIndex, start + window.count - filled)]
+            dataRead += more.count
         }
         more.withUnsafeBytes { bytes in
             _ = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(window)[filled...]).copyBytes(from: bytes)

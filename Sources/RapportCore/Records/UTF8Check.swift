@@ -5,7 +5,8 @@ import Foundation
 /// Swift's own decoding would silently put U+FFFD in its place; a CRM export
 /// saved as Latin-1 must instead fail with a position the user can find.
 enum UTF8Check {
-    /// The first invalid byte of a data file, as the records and metrics readers report it.
+    /// The first invalid byte of a data file, as the records reader and
+    /// the metrics reader (`CSVWindowReader`) report it.
     struct Problem {
         var line: Int
         var column: Int

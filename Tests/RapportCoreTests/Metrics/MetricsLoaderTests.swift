@@ -165,7 +165,7 @@ import Testing
     }
 }
 
-/// A file read a small window at a time gives exactly what the whole file gives.
+/// A file (or bytes in memory) read a small window at a time gives exactly what the whole file gives.
 @Suite struct MetricsWindowTests {
     private static let path = "Content/metrics.csv"
 
@@ -203,6 +203,9 @@ import Testing
             let windowed = loader.load(contentsOf: url, displayPath: Self.path, knownCustomers: ["C-1", "C-2"])
             #expect(windowed.diagnostics == whole.diagnostics, "window of \(size) bytes")
             #expect(windowed.table == whole.table, "window of \(size) bytes")
+            let inMemory = loader.load(data: data, displayPath: Self.path, knownCustomers: ["C-1", "C-2"])
+            #expect(inMemory.diagnostics == whole.diagnostics, "window of \(size) bytes, from memory")
+            #expect(inMemory.table == whole.table, "window of \(size) bytes, from memory")
         }
     }
 }
