@@ -4,14 +4,14 @@ import Foundation
 ///
 /// A month with no value is a gap (no cell), never zero.
 ///
-/// Each customer's values are one flat array of 16-byte cells sorted by
-/// metric, then month. Nested dictionaries cost about 4 KiB per customer
-/// with four metrics over fifteen months, a third of a large build's memory;
-/// the cells cost about 1 KiB.
+/// Each customer's values are cells sorted by metric, then month, packed
+/// into bytes (`PackedCells`). Nested dictionaries cost about 4 KiB per
+/// customer with four metrics over fifteen months, a third of a large
+/// build's memory; an array of cells about 1 KiB; packed, about 0.3 KiB.
 public struct MetricsTable: Hashable, Sendable {
     /// Normalised metric names in the order they first appear (columns, or rows in the long form).
     public var metricNames: [String]
-    private var cells: [String: [Cell]]
+    private var cells: [String: PackedCells]
 
     /// One value: `metric` indexes `metricNames`, `month` is `YearMonth.serial`.
     struct Cell: Hashable, Sendable {
@@ -25,11 +25,13 @@ public struct MetricsTable: Hashable, Sendable {
         self.metricNames = metricNames
         self.cells = [:]
         for (customer, metrics) in values {
+            var added: [Cell] = []
             for (metric, series) in metrics {
-                for (month, value) in series { add(value, customer: customer, metric: metric, month: month) }
+                let index = self.index(declaring: metric)
+                for (month, value) in series { added.append(Cell(metric: index, month: Int32(month.serial), value: value)) }
             }
+            store(added, customer: customer)
         }
-        sortCells()
     }
 
     /// A table with no metrics, for sites without `metrics.csv`.
@@ -37,18 +39,20 @@ public struct MetricsTable: Hashable, Sendable {
 
     /// For each customer id, for each metric name, the value of each month that has one.
     public var values: [String: [String: [YearMonth: Double]]] {
-        cells.mapValues { list in
+        cells.mapValues { packed in
             var metrics: [String: [YearMonth: Double]] = [:]
-            for cell in list { metrics[metricNames[Int(cell.metric)], default: [:]][YearMonth(serial: Int(cell.month))] = cell.value }
+            packed.forEach { cell in metrics[metricNames[Int(cell.metric)], default: [:]][YearMonth(serial: Int(cell.month))] = cell.value }
             return metrics
         }
     }
 
     /// The months with a value of one customer's metric; empty when there are none.
     public func series(customer id: String, metric: String) -> [YearMonth: Double] {
-        guard let list = cells[id], let index = metricNames.firstIndex(of: metric) else { return [:] }
+        guard let packed = cells[id], let index = metricNames.firstIndex(of: metric) else { return [:] }
         var series: [YearMonth: Double] = [:]
-        for cell in list where cell.metric == index { series[YearMonth(serial: Int(cell.month))] = cell.value }
+        packed.forEach { cell in
+            if cell.metric == index { series[YearMonth(serial: Int(cell.month))] = cell.value }
+        }
         return series
     }
 
@@ -64,7 +68,7 @@ public struct MetricsTable: Hashable, Sendable {
     /// formatted text (printing every Double was most of the cost of a
     /// no-change build's hashing).
     func fingerprint(for customer: String) -> String {
-        guard let list = cells[customer] else { return "" }
+        guard let list = cells[customer]?.cells else { return "" }
         var bytes: [UInt8] = []
         var next = 0
         for (index, name) in metricNames.enumerated() {
@@ -87,7 +91,7 @@ public struct MetricsTable: Hashable, Sendable {
     /// customer by the worker that renders them, and freed with their pages.
     struct HandOut: Sendable {
         private let metricNames: [String]
-        private let slots: TakeOnceSlots<[Cell]>
+        private let slots: TakeOnceSlots<PackedCells>
 
         /// Moves `table`'s values out in the order of `ids`, leaving it
         /// empty: moved, not copied, so they are never held twice.
@@ -107,36 +111,30 @@ public struct MetricsTable: Hashable, Sendable {
 
     // MARK: - Building
 
-    /// Stores a value; a second value for the same cell replaces the first.
-    /// Call `sortCells()` once everything is added.
-    mutating func add(_ value: Double, customer: String, metric: String, month: YearMonth) {
-        let index: Int
-        if let known = metricNames.firstIndex(of: metric) {
-            index = known
-        } else {
-            index = metricNames.count
-            metricNames.append(metric)
-        }
-        cells[customer, default: []].append(Cell(metric: Int32(index), month: Int32(month.serial), value: value))
+    /// The index of `metric` in `metricNames`, appending it when it is new.
+    mutating func index(declaring metric: String) -> Int32 {
+        if let known = metricNames.firstIndex(of: metric) { return Int32(known) }
+        metricNames.append(metric)
+        return Int32(metricNames.count - 1)
     }
 
-    /// Puts every customer's cells in order, the last value added winning.
-    /// Called once, after loading; in place, so the cells are never held twice.
-    mutating func sortCells() {
-        for customer in Array(cells.keys) {
-            let ordered = cells[customer, default: []].enumerated().sorted { lhs, rhs in
-                (lhs.element.metric, lhs.element.month, lhs.offset) < (rhs.element.metric, rhs.element.month, rhs.offset)
-            }.map(\.element)
-            var kept: [Cell] = []
-            kept.reserveCapacity(ordered.count)
-            for cell in ordered {
-                if let last = kept.last, last.metric == cell.metric, last.month == cell.month {
-                    kept[kept.count - 1] = cell
-                } else {
-                    kept.append(cell)
-                }
-            }
-            cells[customer] = kept
+    /// Adds `added` to `customer`'s values, in the order given after any
+    /// stored before: for the same metric and month the last one wins.
+    mutating func store(_ added: [Cell], customer: String) {
+        guard !added.isEmpty else { return }
+        let all = (cells[customer]?.cells ?? []) + added
+        let ordered = all.enumerated().sorted { lhs, rhs in
+            (lhs.element.metric, lhs.element.month, lhs.offset) < (rhs.element.metric, rhs.element.month, rhs.offset)
         }
+        var kept: [Cell] = []
+        kept.reserveCapacity(ordered.count)
+        for (_, cell) in ordered {
+            if let last = kept.last, last.metric == cell.metric, last.month == cell.month {
+                kept[kept.count - 1] = cell
+            } else {
+                kept.append(cell)
+            }
+        }
+        cells[customer] = PackedCells(sorted: kept)
     }
 }
