@@ -70,7 +70,8 @@ let package = Package(
             dependencies: ["RapportCore"],
             path: "Benchmarks/TemplateCost"
         ),
-        // Helpers more than one test target uses (seeded random inputs).
+        // Helpers more than one test target uses: seeded random inputs, and
+        // scratch folders under one per-process root removed at exit.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "RapportMarkdownTests",
@@ -89,6 +90,7 @@ let package = Package(
             dependencies: [
                 "RapportPreview",
                 "RapportCore",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -97,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "RapportCLITests",
             // Yams reads the CI examples in docs/examples/ as their runners would.
-            dependencies: ["RapportCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RapportCore", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import RapportCore
 import RapportPreview
 import ServiceLifecycle
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -21,7 +22,7 @@ struct BrowserScreenshotTests {
         let chromium = try #require(
             HeadlessChromium.locate(),
             "chromium is not installed: `make test` installs it (apt-get install chromium), or install it by hand")
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-browser-\(UUID().uuidString)")
+        let base = TemporaryFolders.unusedPath("rapport-browser")
         defer { try? FileManager.default.removeItem(at: base) }
         let site = base.appendingPathComponent("site")
         try SampleSite.write(to: site)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RapportCore
+import TestSupport
 import Testing
 
 @testable import RapportPreview
@@ -13,7 +14,7 @@ struct EmailPreviewTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 20)
 
     private func withSite(_ test: @Sendable (any TestClientProtocol, URL) async throws -> Void) async throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-email-preview-\(UUID().uuidString)")
+        let site = TemporaryFolders.unusedPath("rapport-email-preview")
         defer { try? FileManager.default.removeItem(at: site) }
         try SampleSite.write(to: site)
         var build = BuildOptions(siteDirectory: site)

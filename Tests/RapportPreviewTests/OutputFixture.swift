@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A temporary built site for the router tests: an output folder with
 /// every kind of file, dot-files, a folder without index.html, and
@@ -16,7 +17,7 @@ struct OutputFixture {
     static let shortNewsletter = "<html><body>Hi</body></html>\n"
 
     init() throws {
-        base = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-preview-\(UUID().uuidString)")
+        base = TemporaryFolders.unusedPath("rapport-preview")
         try write("top secret\n", to: "secret.txt")
         try write(Self.dashboard, to: "Output/index.html")
         try write(Self.hub, to: "Output/customers/acme/index.html")

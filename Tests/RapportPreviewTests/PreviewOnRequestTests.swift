@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RapportCore
+import TestSupport
 import Testing
 
 @testable import RapportPreview
@@ -15,7 +16,7 @@ struct PreviewOnRequestTests {
 
     @Test("an edit reloads the open newsletter at once, not the untouched tab; requests during the rebuild see the edit")
     func openPagesFirst() async throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-on-request-\(UUID().uuidString)")
+        let site = TemporaryFolders.unusedPath("rapport-on-request")
         defer { try? FileManager.default.removeItem(at: site) }
         try SampleSite.write(to: site)
         var configuration = PreviewConfiguration(siteDirectory: site)
@@ -78,7 +79,7 @@ struct PreviewOnRequestTests {
 
     @Test("an open page the new sources cannot make shows why, not the old page")
     func openPageErrors() async throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-on-request-\(UUID().uuidString)")
+        let site = TemporaryFolders.unusedPath("rapport-on-request")
         defer { try? FileManager.default.removeItem(at: site) }
         try SampleSite.write(to: site)
         var configuration = PreviewConfiguration(siteDirectory: site)

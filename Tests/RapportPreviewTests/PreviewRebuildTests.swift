@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RapportCore
+import TestSupport
 import Testing
 
 @testable import RapportPreview
@@ -15,7 +16,7 @@ struct PreviewRebuildTests {
         var output: URL { directory.appendingPathComponent("Output") }
 
         init() throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-rebuild-\(UUID().uuidString)")
+            directory = TemporaryFolders.unusedPath("rapport-rebuild")
             try SampleSite.write(to: directory)
         }
 

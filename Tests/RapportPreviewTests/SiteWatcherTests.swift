@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RapportPreview
@@ -11,7 +12,7 @@ import Testing
 struct SiteWatcherTests {
     /// A site folder with one file in each watched place and some files to ignore.
     private func makeSite() throws -> URL {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-watch-\(UUID().uuidString)")
+        let site = TemporaryFolders.unusedPath("rapport-watch")
         for (path, text) in [
             ("Content/newsletters/2026-11.md", "# Hello\n"), ("Layouts/base.mustache", "{{$body}}{{/body}}\n"),
             ("rapport.yml", "title: T\n"),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `rapport` executable with a fixed environment.
@@ -6,7 +7,9 @@ enum RapportProcess {
     /// A small, fixed environment so results do not depend on the caller's shell.
     static let baseEnvironment: [String: String] = [
         "PATH": "/usr/bin:/bin",
-        "HOME": FileManager.default.temporaryDirectory.path,
+        // The scratch root rather than /tmp itself, so anything rapport or a
+        // shell script writes in its home goes when the test process exits.
+        "HOME": TemporaryFolders.root.path,
         "LANG": "C",
         "TZ": "UTC",
     ]

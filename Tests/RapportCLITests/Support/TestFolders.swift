@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The fixture sites (shared with RapportCoreTests) and scratch folders.
 enum TestFolders {
@@ -8,11 +9,10 @@ enum TestFolders {
         fixtures.appendingPathComponent(name)
     }
 
-    /// A fresh empty folder under the system temporary folder.
+    /// A fresh empty folder under this test process's scratch root, which
+    /// is removed when the process exits (most tests leave theirs).
     static func temporaryDirectory(_ label: String = "rapport-cli-test") -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TemporaryFolders.make(label)
     }
 
     /// Copies a fixture site to `<new temporary folder>/site` so a test may change it.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RapportCore
@@ -85,7 +86,7 @@ import Testing
         #expect(String(decoding: main, as: UTF8.self).contains("\"parts\" : [\n    \"manifest/files-0002.json\","))
 
         // From an output folder, as the next build and the preview read it.
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-parts-\(UUID().uuidString)")
+        let output = TemporaryFolders.unusedPath("manifest-parts")
         defer { try? FileManager.default.removeItem(at: output) }
         try FileManager.default.createDirectory(at: output.appendingPathComponent("manifest"), withIntermediateDirectories: true)
         try main.write(to: output.appendingPathComponent(SitePaths.manifest))

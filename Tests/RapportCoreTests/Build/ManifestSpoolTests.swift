@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RapportCore
@@ -40,8 +41,7 @@ import Testing
 
     @Test(arguments: [Manifest.partBytes, 1200, 700])
     func mergesBackTheSameBytesAsTheInMemoryManifest(partBytes: Int) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-spool-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = TemporaryFolders.make("rapport-spool")
         defer { try? FileManager.default.removeItem(at: folder) }
         let spool = try ManifestSpool(in: folder)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "the scratch file is unlinked at once")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RapportCore
@@ -272,7 +273,7 @@ private func decodeEncodedWord(_ word: String) -> String? {
             htmlBody: "")
 
         let samples: [(String, MailMessage)] = [("umlauts", sample1), ("ascii-folding", sample2), ("cjk-emoji", sample3)]
-        let sampleDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-mime-\(UUID().uuidString)")
+        let sampleDirectory = TemporaryFolders.unusedPath("rapport-mime")
         try? FileManager.default.removeItem(at: sampleDirectory)
         do {
             try FileManager.default.createDirectory(at: sampleDirectory, withIntermediateDirectories: true)

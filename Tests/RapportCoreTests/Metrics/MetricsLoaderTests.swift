@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RapportCore
@@ -194,7 +195,7 @@ import Testing
         let whole = MetricsLoader().load(data: data, displayPath: Self.path, knownCustomers: ["C-1", "C-2"])
         #expect(whole.diagnostics.count >= 5, "the file's problems are found")
         #expect(whole.diagnostics.contains { $0.message.hasPrefix("invalid UTF-8 byte 0xE9") } == latin1)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-metrics-\(UUID().uuidString).csv")
+        let url = TemporaryFolders.unusedPath("rapport-metrics").appendingPathExtension("csv")
         try data.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         for size in [1, 2, 3, 5, 8, 13, 16, 31, 64, 100, 1 << 20] {

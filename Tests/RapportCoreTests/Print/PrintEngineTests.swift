@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RapportCore
@@ -31,8 +32,7 @@ import Testing
         #expect(!inlined.html.contains("assets/"), "every asset reference is inlined")
         #expect(inlined.html.contains("<img class=\"logo\" src=\"data:image/svg+xml;base64,"))
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-print-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = TemporaryFolders.make("rapport-print")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("review.html")
         let pdf = folder.appendingPathComponent("review.pdf")

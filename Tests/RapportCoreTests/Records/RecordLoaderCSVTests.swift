@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RapportCore
@@ -143,8 +144,7 @@ import Testing
         ("customers.yaml", "\n- id: C-1\n", 2, 3),
     ])
     func loadsFromFileChoosingFormatByExtension(name: String, text: String, line: Int, column: Int) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-records-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = TemporaryFolders.make("rapport-records")
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Paths of the fixture sites and golden files beside these tests.
 enum Fixtures {
@@ -18,12 +19,10 @@ enum Fixtures {
         root.appendingPathComponent("Golden").appendingPathComponent(name)
     }
 
-    /// A fresh empty folder under the system temporary folder.
+    /// A fresh empty folder under this test process's scratch root, which
+    /// is removed when the process exits (most tests leave theirs).
     static func temporaryDirectory(_ label: String = "rapport-test") -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(label)-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TemporaryFolders.make(label)
     }
 
     /// Copies a fixture site into a temporary folder so a test may change it.
