@@ -25,17 +25,15 @@ extension RecordLoader {
                 continue
             }
             guard header.hasIDColumn else { continue }
-            var items: [RecordValue] = []
-            items.reserveCapacity(header.keys.count)
             var positions: [Int32] = []
             positions.reserveCapacity(2 * header.keys.count)
             for slot in header.keys.indices {
                 let field = row.fields[header.indices[slot]]
-                items.append(.text(field.value))
                 positions += [Int32(clamping: field.position.line), Int32(clamping: field.position.column)]
             }
             assembler.add(
-                fields: RecordObject(keys: header.keys, items: items, positions: keyPositions),
+                fields: RecordObject(
+                    keys: header.keys, texts: header.indices.lazy.map { row.fields[$0].value }, positions: keyPositions),
                 fieldPositions: FieldPositions(path: assembler.path, keys: header.keys, positions: positions),
                 at: rowLocation,
                 reportMissingID: false)
