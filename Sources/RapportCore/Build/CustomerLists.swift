@@ -56,9 +56,12 @@ struct CustomerLists: Sendable {
     init(rows: [DashboardRow]) {
         self.rows = rows
         fingerprints = ParallelMap.map(rows) { InputHasher.digest($0.fingerprint) }
-        let byName = rows.indices.sorted { Self.nameKey(rows[$0]) < Self.nameKey(rows[$1]) }
-        let due = rows.indices.filter { rows[$0].flag("due_for_checkin") }.sorted { Self.overdueKey(rows[$0]) < Self.overdueKey(rows[$1]) }
-        let renewals = rows.indices.filter { rows[$0].flag("renewal_due") }.sorted { Self.renewalKey(rows[$0]) < Self.renewalKey(rows[$1]) }
+        // Each key is taken once per row, not once per comparison: a row's
+        // texts are packed and cut out as new strings when read.
+        let nameKeys = rows.map(Self.nameKey)
+        let byName = rows.indices.sorted { nameKeys[$0] < nameKeys[$1] }
+        let due = Self.sorted(rows.indices.filter { rows[$0].flag("due_for_checkin") }, by: { Self.overdueKey(rows[$0]) })
+        let renewals = Self.sorted(rows.indices.filter { rows[$0].flag("renewal_due") }, by: { Self.renewalKey(rows[$0]) })
         var all = Book(byName: byName, dueForCheckin: due, renewals: renewals)
         var managerOf: [Int] = Array(repeating: 0, count: rows.count)
         var managerIndex: [String: Int] = [:]
@@ -114,6 +117,12 @@ struct CustomerLists: Sendable {
             taken.insert(slug)
             return slug
         }
+    }
+
+    /// `indices` in the order of their keys, each key made once.
+    private static func sorted(_ indices: [Int], by key: (Int) -> (Int, String)) -> [Int] {
+        let keys = indices.map(key)
+        return indices.indices.sorted { keys[$0] < keys[$1] }.map { indices[$0] }
     }
 
     private static func nameKey(_ row: DashboardRow) -> (String, String) {
