@@ -107,6 +107,39 @@ import Testing
             ])
     }
 
+    // Rows of one customer need not be together: the loader packs each
+    // customer's values when rows for another come, and opens them again.
+    @Test func interleavedCustomersGiveTheSameTableAsGroupedOnes() {
+        let grouped = load(
+            "customer_id,month,seats,mrr\nC-1,2026-10,1,10.5\nC-1,2026-11,2,\nC-2,2026-10,3,30\nC-2,2026-12,,-4\n")
+        let interleaved = load(
+            "customer_id,month,seats,mrr\nC-2,2026-12,,-4\nC-1,2026-11,2,\nC-2,2026-10,3,30\nC-1,2026-10,1,10.5\n")
+        #expect(grouped.diagnostics == [])
+        #expect(interleaved.diagnostics == [])
+        #expect(interleaved.table == grouped.table)
+        #expect(interleaved.table.fingerprint(for: "C-1") == grouped.table.fingerprint(for: "C-1"))
+    }
+
+    @Test func aDuplicateAfterOtherCustomersNamesTheFirstLine() {
+        let result = load(
+            """
+            customer_id,month,metric,value
+            C-1,2026-10,seats,1
+            C-1,2026-11,seats,2
+            C-2,2026-10,seats,7
+            C-1,2026-11,mrr,5
+            C-2,2026-11,seats,8
+            C-1,2026-11,Seats,3
+            C-2,2026-10,seats,9
+            """)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Content/metrics.csv:7:1: error: duplicate value for seats in 2026-11 (first on line 3) (customer C-1)",
+                "Content/metrics.csv:8:1: error: duplicate value for seats in 2026-10 (first on line 4) (customer C-2)",
+            ])
+        #expect(result.table.values["C-1"] == ["seats": [month("2026-10"): 1, month("2026-11"): 2], "mrr": [month("2026-11"): 5]])
+    }
+
     @Test func badMonthIsAnError() {
         let result = load("customer_id,month,seats\nC-1,2026-13,1\nC-1,10/2026,2\nC-1,2026-12,3\n")
         #expect(

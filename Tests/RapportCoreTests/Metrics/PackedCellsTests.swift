@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import RapportCore
@@ -49,44 +48,5 @@ import Testing
         let packed = PackedCells(sorted: cells)
         #expect(packed.byteCount == 60 + (3 + 59) + (4 + 56 * 2))
         #expect(packed.cells == cells)
-    }
-}
-
-@Suite struct MetricsRowOrderTests {
-    private static let path = "Content/metrics.csv"
-
-    private func load(_ text: String) -> MetricsLoadResult {
-        MetricsLoader().load(data: Data(text.utf8), displayPath: Self.path, knownCustomers: nil)
-    }
-
-    @Test func interleavedCustomersGiveTheSameTableAsGroupedOnes() {
-        let grouped = load(
-            "customer_id,month,seats,mrr\nC-1,2026-10,1,10.5\nC-1,2026-11,2,\nC-2,2026-10,3,30\nC-2,2026-12,,-4\n")
-        let interleaved = load(
-            "customer_id,month,seats,mrr\nC-2,2026-12,,-4\nC-1,2026-11,2,\nC-2,2026-10,3,30\nC-1,2026-10,1,10.5\n")
-        #expect(grouped.diagnostics == [])
-        #expect(interleaved.diagnostics == [])
-        #expect(interleaved.table == grouped.table)
-        #expect(interleaved.table.fingerprint(for: "C-1") == grouped.table.fingerprint(for: "C-1"))
-    }
-
-    @Test func aDuplicateAfterOtherCustomersNamesTheFirstLine() {
-        let result = load(
-            """
-            customer_id,month,metric,value
-            C-1,2026-10,seats,1
-            C-1,2026-11,seats,2
-            C-2,2026-10,seats,7
-            C-1,2026-11,mrr,5
-            C-2,2026-11,seats,8
-            C-1,2026-11,Seats,3
-            C-2,2026-10,seats,9
-            """)
-        #expect(
-            result.diagnostics.map(\.description) == [
-                "Content/metrics.csv:7:1: error: duplicate value for seats in 2026-11 (first on line 3) (customer C-1)",
-                "Content/metrics.csv:8:1: error: duplicate value for seats in 2026-10 (first on line 4) (customer C-2)",
-            ])
-        #expect(result.table.values["C-1"] == ["seats": [YearMonth(iso: "2026-10")!: 1, YearMonth(iso: "2026-11")!: 2], "mrr": [YearMonth(iso: "2026-11")!: 5]])
     }
 }
