@@ -146,7 +146,7 @@ private struct ClaimKey: Hashable {
     var month: Int32
     var metric: Int32
 
-    /// `claims` as LEB128 numbers (`PackedCells`), in line order: month and
+    /// `claims` as LEB128 numbers (`LEB128Writer`), in line order: month and
     /// line as steps from the previous claim's, about 3 bytes a claim.
     static func pack(_ claims: [ClaimKey: Int32]) -> [UInt8] {
         var writer = LEB128Writer()
