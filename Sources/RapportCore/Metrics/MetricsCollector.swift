@@ -13,7 +13,6 @@ struct MetricsCollector {
     let knownCustomers: Set<String>?
     private var table = MetricsTable()
     private(set) var diagnostics: [Diagnostic] = []
-    private var knownMetrics: Set<String> = []
     private var metricNumbers: [String: Int32] = [:]
     private var reportedUnknown: Set<String> = []
 
@@ -54,7 +53,7 @@ struct MetricsCollector {
 
     /// Registers a metric name so it keeps its first-seen place even if it never has a value.
     mutating func declare(metric: String) {
-        guard knownMetrics.insert(metric).inserted else { return }
+        guard metricNumbers[metric] == nil else { return }
         metricNumbers[metric] = table.index(declaring: metric)
     }
 

@@ -5,6 +5,6 @@ extension MetricsTable {
     /// A customer with no rows still gets every metric (with `has_data` false),
     /// so a review template that names a metric works for every customer.
     func summaries(customer id: String, period: ReviewPeriod) -> [MetricSummary] {
-        metricNames.map { MetricSummary(name: $0, values: series(customer: id, metric: $0), period: period) }
+        zip(metricNames, allSeries(customer: id)).map { MetricSummary(name: $0, values: $1, period: period) }
     }
 }

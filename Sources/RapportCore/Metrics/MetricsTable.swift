@@ -48,12 +48,16 @@ public struct MetricsTable: Hashable, Sendable {
 
     /// The months with a value of one customer's metric; empty when there are none.
     public func series(customer id: String, metric: String) -> [YearMonth: Double] {
-        guard let packed = cells[id], let index = metricNames.firstIndex(of: metric) else { return [:] }
-        var series: [YearMonth: Double] = [:]
-        packed.forEach { cell in
-            if cell.metric == index { series[YearMonth(serial: Int(cell.month))] = cell.value }
-        }
-        return series
+        guard let index = metricNames.firstIndex(of: metric) else { return [:] }
+        return allSeries(customer: id)[index]
+    }
+
+    /// Every metric's months with a value for one customer, in the order of
+    /// `metricNames`: their packed values read once, not once per metric.
+    func allSeries(customer id: String) -> [[YearMonth: Double]] {
+        var all = Array(repeating: [YearMonth: Double](), count: metricNames.count)
+        cells[id]?.forEach { cell in all[Int(cell.metric)][YearMonth(serial: Int(cell.month))] = cell.value }
+        return all
     }
 
     /// Whether `id` has at least one value.
@@ -118,23 +122,11 @@ public struct MetricsTable: Hashable, Sendable {
         return Int32(metricNames.count - 1)
     }
 
-    /// Adds `added` to `customer`'s values, in the order given after any
-    /// stored before: for the same metric and month the last one wins.
+    /// Adds `added` to `customer`'s values. Each metric and month comes
+    /// once: the loader's duplicate check (`MetricsCollector.claim`) sees to it.
     mutating func store(_ added: [Cell], customer: String) {
         guard !added.isEmpty else { return }
         let all = (cells[customer]?.cells ?? []) + added
-        let ordered = all.enumerated().sorted { lhs, rhs in
-            (lhs.element.metric, lhs.element.month, lhs.offset) < (rhs.element.metric, rhs.element.month, rhs.offset)
-        }
-        var kept: [Cell] = []
-        kept.reserveCapacity(ordered.count)
-        for (_, cell) in ordered {
-            if let last = kept.last, last.metric == cell.metric, last.month == cell.month {
-                kept[kept.count - 1] = cell
-            } else {
-                kept.append(cell)
-            }
-        }
-        cells[customer] = PackedCells(sorted: kept)
+        cells[customer] = PackedCells(sorted: all.sorted { ($0.metric, $0.month) < ($1.metric, $1.month) })
     }
 }
