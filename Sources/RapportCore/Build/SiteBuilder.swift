@@ -69,7 +69,7 @@ public struct SiteBuilder: Sendable {
     // MARK: - Rendering
 
     private func render(
-        _ site: inout LoadedSite, into staging: StagingDirectory?, previous: PreviousBuild?, customerHashes: [String],
+        _ site: inout LoadedSite, into staging: StagingDirectory?, previous: PreviousBuild?, customerHashes: [Digest],
         buildInputs: String, sources: String, siteSources: String, started: Date
     ) throws -> BuildReport {
         // Each customer's metrics go to the worker that renders them and are
@@ -179,7 +179,7 @@ public struct SiteBuilder: Sendable {
     /// which worker finished first.
     private func renderCustomers(
         _ site: LoadedSite, metrics: MetricsTable.HandOut?, into staging: StagingDirectory?, spool: ManifestSpool?,
-        previous: PreviousBuild?, customerHashes: [String]
+        previous: PreviousBuild?, customerHashes: [Digest]
     ) -> [CustomerOutcome] {
         let total = site.customers.count
         let results = ResultSlots<CustomerOutcome>(count: total)
@@ -206,7 +206,7 @@ public struct SiteBuilder: Sendable {
 
     private static func renderCustomer(
         _ profile: CustomerProfile, site: LoadedSite, renderer: PageRenderer, staging: StagingDirectory?,
-        spool: ManifestSpool?, previous: PreviousBuild?, customerHash: String
+        spool: ManifestSpool?, previous: PreviousBuild?, customerHash: Digest
     ) -> CustomerOutcome {
         let scope = renderer.scope(for: profile)
         // Notes are read and their bodies rendered only once a page needs them.
@@ -220,9 +220,10 @@ public struct SiteBuilder: Sendable {
         // Every page links this customer's other editions, so the set of
         // them is an input of each page.
         let documentsHash = InputHasher.hash(documents.map(\.sourceHash).joined(separator: ","))
+        let customerInputs = site.sharedInputsHash + customerHash.description
         for compiled in documents {
             do {
-                let inputs = InputHasher.digest(site.sharedInputsHash + customerHash + compiled.sourceHash + documentsHash)
+                let inputs = InputHasher.digest(customerInputs + compiled.sourceHash + documentsHash)
                 let path = SitePaths.documentFile(profile.slug, compiled.document)
                 let printPath = SitePaths.printFile(profile.slug, compiled.document)
                 // Print pages carry their CSS and images inside, so an edited asset changes them.
@@ -265,7 +266,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         do {
-            let inputs = InputHasher.digest(site.sharedInputsHash + customerHash + documents.map(\.sourceHash).joined())
+            let inputs = InputHasher.digest(customerInputs + documents.map(\.sourceHash).joined())
             let hub = try SiteWriter.reuseOrWrite(
                 SitePaths.hub(profile.slug), kind: "customer", customer: profile.id, inputs: inputs, staging: staging, previous: previous
             ) { () throws(Diagnostic) in
