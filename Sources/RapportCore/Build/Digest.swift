@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// A SHA-256 held as its 32 bytes, written as 64 lower-case hex digits.
 ///
@@ -43,10 +44,32 @@ struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
     var leadingWord: UInt64 { words.0 }
 
     var description: String {
-        let bytes = [words.0, words.1, words.2, words.3].flatMap { word in
-            (0..<8).reversed().map { UInt8(truncatingIfNeeded: word >> (8 * $0)) }
+        String(unsafeUninitializedCapacity: 64) { digits in
+            writeHex(into: digits)
+            return 64
         }
-        return Hex.encode(bytes)
+    }
+
+    /// Appends the 64 hex digits to `buffer` with no string between: the
+    /// manifest writes two per file.
+    func appendHex(to buffer: inout Data) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { digits in
+            writeHex(into: digits)
+            buffer.append(UnsafeBufferPointer(digits))
+        }
+    }
+
+    /// The digits into the first 64 places of `digits`, most significant first.
+    private func writeHex(into digits: UnsafeMutableBufferPointer<UInt8>) {
+        func put(_ word: UInt64, at start: Int) {
+            for nibble in 0..<16 {
+                digits[start + nibble] = Hex.digit(UInt8(truncatingIfNeeded: word >> (60 - 4 * nibble)) & 0x0F)
+            }
+        }
+        put(words.0, at: 0)
+        put(words.1, at: 16)
+        put(words.2, at: 32)
+        put(words.3, at: 48)
     }
 
     static func == (lhs: Digest, rhs: Digest) -> Bool {

@@ -61,13 +61,16 @@ struct ManifestJSONWriter {
     }
 
     /// Appends `entry` as the manifest lists it (`    { ... }`, no separator).
+    /// Straight into the buffer, no string per field: a large build lists
+    /// half a million entries, and building each field (and each digest's
+    /// hex) as a string made spooling them 4.6% of a build's CPU.
     static func append(_ entry: ManifestEntry, to buffer: inout Data) throws {
         buffer.append(contentsOf: "    {\n".utf8)
         if let customer = entry.customer { try field("customer", customer, last: false, to: &buffer) }
-        try field("inputs", entry.inputs.description, last: false, to: &buffer)
+        digestField("inputs", entry.inputs, last: false, to: &buffer)
         try field("kind", entry.kind, last: false, to: &buffer)
         try field("path", entry.path, last: false, to: &buffer)
-        try field("sha256", entry.sha256.description, last: entry.warnings == nil, to: &buffer)
+        digestField("sha256", entry.sha256, last: entry.warnings == nil, to: &buffer)
         if let warnings = entry.warnings {
             buffer.append(contentsOf: "      \"warnings\" : ".utf8)
             buffer.append(contentsOf: try nested(warnings, indent: "      ").utf8)
@@ -92,10 +95,37 @@ struct ManifestJSONWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private static func field(_ key: String, _ value: String, last: Bool, to buffer: inout Data) throws {
-        buffer.append(contentsOf: "      \"\(key)\" : ".utf8)
-        buffer.append(contentsOf: try quoted(value).utf8)
-        buffer.append(contentsOf: (last ? "\n" : ",\n").utf8)
+    private static func field(_ key: StaticString, _ value: String, last: Bool, to buffer: inout Data) throws {
+        appendKey(key, to: &buffer)
+        if isPlain(value) {
+            buffer.append(UInt8(ascii: "\""))
+            buffer.append(contentsOf: value.utf8)
+            buffer.append(UInt8(ascii: "\""))
+        } else {
+            buffer.append(contentsOf: try quoted(value).utf8)
+        }
+        appendEnd(last: last, to: &buffer)
+    }
+
+    /// A digest's field: hex digits never need escaping.
+    private static func digestField(_ key: StaticString, _ digest: Digest, last: Bool, to buffer: inout Data) {
+        appendKey(key, to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+        digest.appendHex(to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+        appendEnd(last: last, to: &buffer)
+    }
+
+    /// `      "key" : `
+    private static func appendKey(_ key: StaticString, to buffer: inout Data) {
+        buffer.append(contentsOf: "      \"".utf8)
+        buffer.append(key.utf8Start, count: key.utf8CodeUnitCount)
+        buffer.append(contentsOf: "\" : ".utf8)
+    }
+
+    private static func appendEnd(last: Bool, to buffer: inout Data) {
+        if !last { buffer.append(UInt8(ascii: ",")) }
+        buffer.append(UInt8(ascii: "\n"))
     }
 
     private mutating func append(_ text: String) {
@@ -117,9 +147,13 @@ struct ManifestJSONWriter {
     /// A JSON string; anything that needs escaping is left to the encoder,
     /// so its escaping rules are followed exactly.
     private static func quoted(_ text: String) throws -> String {
-        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        if plain { return "\"\(text)\"" }
+        if isPlain(text) { return "\"\(text)\"" }
         return String(decoding: try encoder.encode(text), as: UTF8.self)
+    }
+
+    /// Whether `text` goes between quotes as it is.
+    private static func isPlain(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
     }
 
     /// A value encoded on its own, its later lines moved right to where it sits.

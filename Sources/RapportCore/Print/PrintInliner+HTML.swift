@@ -54,7 +54,7 @@ extension PrintInliner {
                 index = end
             case "link":
                 if let replacement = inlineLink(tag, problems: &problems) {
-                    output += Array(replacement.utf8)
+                    output += replacement.utf8
                 } else {
                     index = Self.skipLineBreak(after: index, in: bytes, output: output)
                 }
@@ -66,7 +66,7 @@ extension PrintInliner {
                 if rewritten == tag {
                     output += bytes[tag.range]
                 } else {
-                    output += Array(rewritten.html.utf8)
+                    output += rewritten.html.utf8
                 }
             }
         }
@@ -229,7 +229,8 @@ extension PrintInliner {
     // MARK: - Bytes and text
 
     static func hasPrefix(_ bytes: [UInt8], _ prefix: String, at index: Int, caseInsensitive: Bool = false) -> Bool {
-        let prefix = Array(prefix.utf8)
+        // The UTF-8 view itself, not an array of it: this runs at every "<".
+        let prefix = prefix.utf8
         guard index + prefix.count <= bytes.count else { return false }
         for (offset, byte) in prefix.enumerated() {
             let other = bytes[index + offset]

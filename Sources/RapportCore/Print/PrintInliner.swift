@@ -32,6 +32,9 @@ struct PrintInliner: Sendable {
     /// The page's path below the output folder (`print/c-1001/review-2026-Q4.html`):
     /// relative URLs in the page resolve against its folder.
     let pagePath: String
+    /// The folder the page's relative URLs resolve against, as path segments
+    /// (asked for at every tag that refers to something, so made once).
+    let pageDirectory: [String]
     /// The site's public address (`rapport.yml` `base_url`), for absolute links.
     let baseURL: String?
     let resolveAsset: PrintAssetResolver
@@ -46,6 +49,7 @@ struct PrintInliner: Sendable {
     /// Creates an inliner for the page at `pagePath`, reading assets through `resolveAsset`.
     init(pagePath: String, baseURL: String? = nil, resolveAsset: @escaping PrintAssetResolver, cache: PrintInlineCache? = nil) {
         self.pagePath = pagePath
+        pageDirectory = Array(pagePath.split(separator: "/").dropLast().map(String.init))
         self.baseURL = baseURL.flatMap { $0.isEmpty ? nil : $0 }
         self.resolveAsset = resolveAsset
         self.cache = cache
@@ -61,11 +65,6 @@ struct PrintInliner: Sendable {
     }
 
     // MARK: - Shared by the HTML and CSS passes
-
-    /// The folder the page's relative URLs resolve against, as path segments.
-    var pageDirectory: [String] {
-        Array(pagePath.split(separator: "/").dropLast().map(String.init))
-    }
 
     /// What a fetched reference becomes.
     enum Replacement: Equatable {

@@ -6,10 +6,15 @@ public enum Hex {
         var output: [UInt8] = []
         output.reserveCapacity(64)
         for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
+            output.append(digit(byte >> 4))
+            output.append(digit(byte & 0x0F))
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The lower-case digit of `value` (0 to 15).
+    public static func digit(_ value: UInt8) -> UInt8 {
+        digits[Int(value)]
     }
 
     /// The value of one hex digit (either case), nil for any other byte.

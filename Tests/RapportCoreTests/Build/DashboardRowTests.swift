@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RapportCore
@@ -44,5 +45,23 @@ import Testing
         #expect(model[TemplateKey("email")] == nil)
         #expect(model[TemplateKey("renewal_due")]?.flag == true)
         #expect(model[TemplateKey("is_new")]?.flag == false)
+    }
+}
+
+@Suite struct NameSortKeyTests {
+    /// The ASCII shortcut must give what Foundation's folding gives, or
+    /// lists would change order with the shortcut.
+    @Test func asciiNamesFoldAsFoundationFoldsThem() {
+        for code in UInt8(0)..<0x80 {
+            let name = String(decoding: [UInt8(ascii: "A"), code, UInt8(ascii: "z"), code], as: UTF8.self)
+            #expect(
+                SitePageRenderer.sortKey(name) == name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
+                "character \(code)")
+        }
+    }
+
+    @Test func otherNamesLoseCaseAndAccents() {
+        #expect(SitePageRenderer.sortKey("Bäckerei ÉCOLE") == "backerei ecole")
+        #expect(SitePageRenderer.sortKey("Kestrel Clinic 1") == "kestrel clinic 1")
     }
 }

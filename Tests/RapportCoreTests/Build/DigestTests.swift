@@ -11,6 +11,17 @@ import Testing
         #expect(Digest(hex: hex.uppercased()) == digest)
     }
 
+    @Test func writesTheKnownDigitsOfSHA256() throws {
+        // SHA-256 of "abc" (FIPS 180-2, appendix B.1).
+        let hex = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        let digest = try #require(Digest(hex: hex))
+        #expect(digest.description == hex)
+        #expect(InputHasher.digest("abc") == digest)
+        var buffer = Data("[".utf8)
+        digest.appendHex(to: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == "[" + hex)
+    }
+
     @Test func refusesAnythingButSixtyFourHexDigits() {
         let hex = InputHasher.hash("rapport")
         #expect(Digest(hex: String(hex.dropLast())) == nil)
