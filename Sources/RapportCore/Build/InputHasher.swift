@@ -22,6 +22,10 @@ enum InputHasher {
         Digest(SHA256.hash(data: data))
     }
 
+    static func digest(_ bytes: [UInt8]) -> Digest {
+        Digest(bytes.withUnsafeBytes { SHA256.hash(data: $0) })
+    }
+
     /// Hashes the string's own UTF-8 bytes: `Data(text.utf8)` copied every
     /// page once more (90 MB for a 100,000-customer dashboard).
     private static func sha256(_ text: String) -> SHA256Digest {

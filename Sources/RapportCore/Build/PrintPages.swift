@@ -14,8 +14,9 @@ struct PrintPages: Sendable {
 
     /// The page at `path` with its assets inlined, and a warning for every
     /// reference that could not be (it is removed rather than left dangling).
-    func selfContained(_ html: String, path: String) -> (String, [Diagnostic]) {
-        let result = PrintInliner(pagePath: path, baseURL: baseURL, resolveAsset: resolver, cache: cache).inline(html)
-        return (result.html, result.problems.map { $0.diagnostic(at: SourceLocation(path: "Layouts/print.mustache")) })
+    /// Takes and gives the page's UTF-8 bytes.
+    func selfContained(_ html: [UInt8], path: String) -> ([UInt8], [Diagnostic]) {
+        let result = PrintInliner(pagePath: path, baseURL: baseURL, resolveAsset: resolver, cache: cache).inline(bytes: html)
+        return (result.bytes, result.problems.map { $0.diagnostic(at: SourceLocation(path: "Layouts/print.mustache")) })
     }
 }

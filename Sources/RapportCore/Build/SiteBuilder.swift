@@ -271,7 +271,7 @@ public struct SiteBuilder: Sendable {
                 SitePaths.hub(profile.slug), kind: "customer", customer: profile.id, inputs: inputs, staging: staging, previous: previous
             ) { () throws(Diagnostic) in
                 let page = try pageScope.get()
-                return page.1.resolve(try renderer.hub(for: profile, scope: page.0, newsletters: newsletters, reviews: reviews))
+                return page.1.resolve(bytes: try renderer.hub(for: profile, scope: page.0, newsletters: newsletters, reviews: reviews))
             }
             outcome.files.append(hub.entry)
             outcome.reused += hub.reused ? 1 : 0

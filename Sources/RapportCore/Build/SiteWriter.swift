@@ -34,8 +34,8 @@ struct SiteWriter {
                 let job = jobs[index]
                 let result = Result { () throws(Diagnostic) in
                     try Self.reuseOrWrite(
-                        job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous,
-                        render: job.render)
+                        job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous
+                    ) { () throws(Diagnostic) in Array(try job.render().utf8) }
                 }
                 _ = written.set(result, at: index)
             }
@@ -83,7 +83,7 @@ struct SiteWriter {
     /// inputs, else rendered and written.
     static func reuseOrWrite(
         _ path: String, kind: String, customer: String?, inputs: Digest, staging: StagingDirectory?, previous: PreviousBuild?,
-        render: () throws(Diagnostic) -> String
+        render: () throws(Diagnostic) -> [UInt8]
     ) throws(Diagnostic) -> (entry: ManifestEntry, reused: Bool) {
         if let previous, let staging, let entry = previous.reusable(path, inputs: inputs) {
             try staging.reuse(path, from: previous.outputPath)

@@ -46,6 +46,12 @@ final class StagingDirectory: @unchecked Sendable {
         if let failure { throw failure }
     }
 
+    /// Writes `bytes` at `relativePath` (whose parts were validated as safe).
+    func write(_ bytes: [UInt8], to relativePath: String) throws(Diagnostic) {
+        let failure = bytes.withUnsafeBytes { bytes in Self.catching { () throws(Diagnostic) in try write(bytes, to: relativePath) } }
+        if let failure { throw failure }
+    }
+
     /// Writes `text` as UTF-8 at `relativePath` (whose parts were validated as safe).
     func write(_ text: String, to relativePath: String) throws(Diagnostic) {
         var text = text

@@ -90,7 +90,7 @@ final class EmailComposer {
         if let first = unsubscribe.first { page[Page.unsubscribeURL.key] = .text(first) }
         let html: String
         do {
-            html = EmailHTML.absolute(try pages.layout(LayoutName.email, page), page: pageURL)
+            html = EmailHTML.absolute(String(decoding: try pages.layout(LayoutName.email, page), as: UTF8.self), page: pageURL)
         } catch {
             throw DiagnosticList([error])
         }

@@ -91,7 +91,8 @@ public final class PreviewPages: @unchecked Sendable {
         switch path.page {
         case .hub:
             do {
-                return embeds.resolve(try renderer.hub(for: profile, scope: pageScope, newsletters: newsletters, reviews: reviews))
+                let hub = embeds.resolve(bytes: try renderer.hub(for: profile, scope: pageScope, newsletters: newsletters, reviews: reviews))
+                return String(decoding: hub, as: UTF8.self)
             } catch {
                 throw DiagnosticList([error])
             }
@@ -100,7 +101,7 @@ public final class PreviewPages: @unchecked Sendable {
                 return nil
             }
             let rendered = try renderer.render(compiled, for: profile, scope: pageScope, embeds: embeds, documents: newsletters + reviews)
-            return print ? rendered.print : rendered.web
+            return (print ? rendered.print : rendered.web).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 

@@ -57,11 +57,16 @@ struct PrintInliner: Sendable {
 
     /// The self-contained page and every reference that was removed from it.
     func inline(_ html: String) -> PrintInlineResult {
+        let (bytes, problems) = inline(bytes: Array(html.utf8))
+        return PrintInlineResult(html: String(decoding: bytes, as: UTF8.self), problems: problems)
+    }
+
+    /// `inline` for the page's UTF-8 bytes, as the build writes them.
+    func inline(bytes html: [UInt8]) -> (bytes: [UInt8], problems: [PrintProblem]) {
         var problems: [PrintProblem] = []
-        let output = inlineHTML(Array(html.utf8), problems: &problems)
+        let output = inlineHTML(html, problems: &problems)
         var seen = Set<PrintProblem>()
-        let unique = problems.filter { seen.insert($0).inserted }
-        return PrintInlineResult(html: String(decoding: output, as: UTF8.self), problems: unique)
+        return (output, problems.filter { seen.insert($0).inserted })
     }
 
     // MARK: - Shared by the HTML and CSS passes

@@ -37,19 +37,28 @@ final class HTMLEmbeds {
     /// Searches UTF-8 bytes: Foundation's `range(of:)` here was a tenth of
     /// the build time.
     func resolve(_ html: String, keepingSelfContained: Bool = false) -> String {
+        guard !fragments.isEmpty else { return html }
+        return String(decoding: resolve(bytes: Array(html.utf8), keepingSelfContained: keepingSelfContained), as: UTF8.self)
+    }
+
+    /// `resolve` for a page's UTF-8 bytes, as the build writes them: a
+    /// page made a string only to be written out was checked as UTF-8 and
+    /// copied for nothing.
+    func resolve(bytes html: [UInt8], keepingSelfContained: Bool = false) -> [UInt8] {
         replaceTokens(in: html, with: fragments, keepingSelfContained: keepingSelfContained)
     }
 
     /// Merged Markdown with every token replaced by its fragment's Markdown
     /// alternative, for rendering the same document as plain text.
     func resolveMarkdown(_ markdown: String) -> String {
-        replaceTokens(in: markdown, with: markdownAlternatives, keepingSelfContained: false)
+        guard !markdownAlternatives.isEmpty else { return markdown }
+        return String(
+            decoding: replaceTokens(in: Array(markdown.utf8), with: markdownAlternatives, keepingSelfContained: false), as: UTF8.self)
     }
 
-    private func replaceTokens(in html: String, with fragments: [String], keepingSelfContained: Bool) -> String {
-        guard !fragments.isEmpty else { return html }
-        var bytes = Array(html.utf8)
-        guard let first = Self.find(prefix, in: bytes, from: 0) else { return html }
+    /// `bytes` with the tokens replaced; `bytes` itself when there are none.
+    private func replaceTokens(in bytes: [UInt8], with fragments: [String], keepingSelfContained: Bool) -> [UInt8] {
+        guard !fragments.isEmpty, let first = Self.find(prefix, in: bytes, from: 0) else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + fragments.reduce(0) { $0 + $1.utf8.count })
         var copied = 0
@@ -86,8 +95,7 @@ final class HTMLEmbeds {
             match = Self.find(prefix, in: bytes, from: blockEnd)
         }
         if copied < bytes.count { output.append(contentsOf: bytes[copied...]) }
-        bytes = output
-        return String(decoding: bytes, as: UTF8.self)
+        return output
     }
 
     /// A fresh random nonce for one build.
