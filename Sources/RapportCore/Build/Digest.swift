@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// A SHA-256 held as its 32 bytes, written as 64 lower-case hex digits.
 ///
@@ -52,10 +51,10 @@ struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Appends the 64 hex digits to `buffer` with no string between: the
     /// manifest writes two per file.
-    func appendHex(to buffer: inout Data) {
+    func appendHex(to buffer: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { digits in
             writeHex(into: digits)
-            buffer.append(UnsafeBufferPointer(digits))
+            buffer.append(contentsOf: digits)
         }
     }
 

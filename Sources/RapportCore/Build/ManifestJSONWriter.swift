@@ -25,7 +25,7 @@ struct ManifestJSONWriter {
         var parts: [String] = []
         var fileBytes = 0
         var entriesInFile = 0
-        var entry = Data()
+        var entry: [UInt8] = []
         while true {
             entry.removeAll(keepingCapacity: true)
             guard try entries.appendNext(to: &entry) else { break }
@@ -38,7 +38,7 @@ struct ManifestJSONWriter {
             }
             let before = buffer.count
             append(entriesInFile == 0 ? "\n" : ",\n")
-            buffer.append(entry)
+            buffer.append(contentsOf: entry)
             fileBytes += buffer.count - before
             entriesInFile += 1
             // manifest.json streams; a part is handed over whole.
@@ -64,7 +64,8 @@ struct ManifestJSONWriter {
     /// Straight into the buffer, no string per field: a large build lists
     /// half a million entries, and building each field (and each digest's
     /// hex) as a string made spooling them 4.6% of a build's CPU.
-    static func append(_ entry: ManifestEntry, to buffer: inout Data) throws {
+    /// Bytes, not `Data`, whose appends of small pieces were half of it.
+    static func append(_ entry: ManifestEntry, to buffer: inout [UInt8]) throws {
         buffer.append(contentsOf: "    {\n".utf8)
         if let customer = entry.customer { try field("customer", customer, last: false, to: &buffer) }
         digestField("inputs", entry.inputs, last: false, to: &buffer)
@@ -95,7 +96,7 @@ struct ManifestJSONWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private static func field(_ key: StaticString, _ value: String, last: Bool, to buffer: inout Data) throws {
+    private static func field(_ key: StaticString, _ value: String, last: Bool, to buffer: inout [UInt8]) throws {
         appendKey(key, to: &buffer)
         if isPlain(value) {
             buffer.append(UInt8(ascii: "\""))
@@ -108,7 +109,7 @@ struct ManifestJSONWriter {
     }
 
     /// A digest's field: hex digits never need escaping.
-    private static func digestField(_ key: StaticString, _ digest: Digest, last: Bool, to buffer: inout Data) {
+    private static func digestField(_ key: StaticString, _ digest: Digest, last: Bool, to buffer: inout [UInt8]) {
         appendKey(key, to: &buffer)
         buffer.append(UInt8(ascii: "\""))
         digest.appendHex(to: &buffer)
@@ -117,13 +118,13 @@ struct ManifestJSONWriter {
     }
 
     /// `      "key" : `
-    private static func appendKey(_ key: StaticString, to buffer: inout Data) {
+    private static func appendKey(_ key: StaticString, to buffer: inout [UInt8]) {
         buffer.append(contentsOf: "      \"".utf8)
-        buffer.append(key.utf8Start, count: key.utf8CodeUnitCount)
+        buffer.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         buffer.append(contentsOf: "\" : ".utf8)
     }
 
-    private static func appendEnd(last: Bool, to buffer: inout Data) {
+    private static func appendEnd(last: Bool, to buffer: inout [UInt8]) {
         if !last { buffer.append(UInt8(ascii: ",")) }
         buffer.append(UInt8(ascii: "\n"))
     }
@@ -166,7 +167,7 @@ struct ManifestJSONWriter {
 protocol ManifestEntrySource {
     /// Appends the next entry as the manifest lists it to `buffer`
     /// (`ManifestJSONWriter.append(_:to:)`); false when none are left.
-    mutating func appendNext(to buffer: inout Data) throws -> Bool
+    mutating func appendNext(to buffer: inout [UInt8]) throws -> Bool
 }
 
 /// Entries held in memory, already in order.
@@ -178,7 +179,7 @@ struct ManifestEntryList: ManifestEntrySource {
         self.entries = entries
     }
 
-    mutating func appendNext(to buffer: inout Data) throws -> Bool {
+    mutating func appendNext(to buffer: inout [UInt8]) throws -> Bool {
         guard next < entries.count else { return false }
         try ManifestJSONWriter.append(entries[next], to: &buffer)
         next += 1

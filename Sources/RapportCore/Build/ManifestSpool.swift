@@ -99,8 +99,8 @@ final class ManifestSpool: @unchecked Sendable {
     /// Writes `entries` sorted by path; nil when there are none.
     private func write(_ entries: [ManifestEntry]) throws(Diagnostic) -> Run? {
         guard !entries.isEmpty else { return nil }
-        var bytes = Data()
-        var json = Data()
+        var bytes: [UInt8] = []
+        var json: [UInt8] = []
         for entry in entries.sorted(by: { $0.path < $1.path }) {
             json.removeAll(keepingCapacity: true)
             do {
@@ -109,7 +109,7 @@ final class ManifestSpool: @unchecked Sendable {
                 throw .error("cannot encode manifest.json: \(error)", at: nil)
             }
             withUnsafeBytes(of: UInt32(json.count)) { bytes.append(contentsOf: $0) }
-            bytes.append(json)
+            bytes.append(contentsOf: json)
         }
         let offset = lock.withLock {
             defer { end += Int64(bytes.count) }
@@ -164,7 +164,7 @@ struct SpooledManifestEntries: ManifestEntrySource {
         self.order = customers.indices.map { Int32($0) }.sorted { folders[Int($0)] < folders[Int($1)] }
     }
 
-    mutating func appendNext(to buffer: inout Data) throws -> Bool {
+    mutating func appendNext(to buffer: inout [UInt8]) throws -> Bool {
         while true {
             if nextInRun < run.count {
                 let (json, next) = ManifestSpool.entry(in: run, at: nextInRun)

@@ -17,7 +17,7 @@ import Testing
         let digest = try #require(Digest(hex: hex))
         #expect(digest.description == hex)
         #expect(InputHasher.digest("abc") == digest)
-        var buffer = Data("[".utf8)
+        var buffer = Array("[".utf8)
         digest.appendHex(to: &buffer)
         #expect(String(decoding: buffer, as: UTF8.self) == "[" + hex)
     }
