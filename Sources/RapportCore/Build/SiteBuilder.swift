@@ -187,12 +187,14 @@ public struct SiteBuilder: Sendable {
         let options = self.options
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let renderer = PageRenderer(site: site, today: options.today)
+            var folders = StagingDirectory.KnownFolders()
             while let index = results.claimNext() {
                 if options.isCancelled() { return }
                 if let metrics { renderer.useMetrics(metrics.take(index, customer: site.customers[index].id)) }
+                folders.forgetCustomer()
                 let outcome = Self.renderCustomer(
                     site.customers[index], site: site, renderer: renderer, staging: staging, spool: spool,
-                    previous: previous, customerHash: customerHashes[index])
+                    previous: previous, customerHash: customerHashes[index], folders: &folders)
                 let done = results.set(outcome, at: index)
                 options.progress?(done, total)
                 // The metrics a worker frees return to the loading thread's
@@ -206,7 +208,7 @@ public struct SiteBuilder: Sendable {
 
     private static func renderCustomer(
         _ profile: CustomerProfile, site: LoadedSite, renderer: PageRenderer, staging: StagingDirectory?,
-        spool: ManifestSpool?, previous: PreviousBuild?, customerHash: Digest
+        spool: ManifestSpool?, previous: PreviousBuild?, customerHash: Digest, folders: inout StagingDirectory.KnownFolders
     ) -> CustomerOutcome {
         let scope = renderer.scope(for: profile)
         // Notes are read and their bodies rendered only once a page needs them.
@@ -232,7 +234,7 @@ public struct SiteBuilder: Sendable {
                     let printEntry = printing ? previous.reusable(printPath, inputs: printInputs) : nil
                     if !printing || printEntry != nil {
                         for entry in [webEntry] + (printEntry.map { [$0] } ?? []) {
-                            try staging.reuse(entry.path, from: previous.outputPath)
+                            try staging.reuse(entry.path, from: previous.outputPath, folders: &folders)
                             outcome.files.append(entry)
                             outcome.reused += 1
                             outcome.pages += 1
@@ -243,14 +245,14 @@ public struct SiteBuilder: Sendable {
                 }
                 let page = try pageScope.get()
                 let rendered = try renderer.render(compiled, for: profile, scope: page.0, embeds: page.1, documents: documents)
-                try staging?.write(rendered.web, to: path)
+                try staging?.write(rendered.web, to: path, folders: &folders)
                 outcome.files.append(
                     ManifestEntry(
                         path: path, customer: profile.id, kind: compiled.document.kind.rawValue, inputs: inputs,
                         sha256: InputHasher.digest(rendered.web), warnings: rendered.warnings.isEmpty ? nil : rendered.warnings))
                 outcome.pages += 1
                 if let printPage = rendered.print {
-                    try staging?.write(printPage, to: printPath)
+                    try staging?.write(printPage, to: printPath, folders: &folders)
                     outcome.files.append(
                         ManifestEntry(path: printPath, customer: profile.id, kind: "print", inputs: printInputs, sha256: InputHasher.digest(printPage)))
                     outcome.pages += 1
@@ -268,7 +270,8 @@ public struct SiteBuilder: Sendable {
         do {
             let inputs = InputHasher.digest(customerInputs + documents.map(\.sourceHash).joined())
             let hub = try SiteWriter.reuseOrWrite(
-                SitePaths.hub(profile.slug), kind: "customer", customer: profile.id, inputs: inputs, staging: staging, previous: previous
+                SitePaths.hub(profile.slug), kind: "customer", customer: profile.id, inputs: inputs, staging: staging, previous: previous,
+                folders: &folders
             ) { () throws(Diagnostic) in
                 let page = try pageScope.get()
                 return page.1.resolve(bytes: try renderer.hub(for: profile, scope: page.0, newsletters: newsletters, reviews: reviews))

@@ -30,11 +30,14 @@ struct SiteWriter {
         let staging = self.staging
         let previous = self.previous
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, jobs.count))) { _ in
+            // Site pages are bounded in number, so their folders are known to the end.
+            var folders = StagingDirectory.KnownFolders()
             while let index = written.claimNext() {
                 let job = jobs[index]
                 let result = Result { () throws(Diagnostic) in
                     try Self.reuseOrWrite(
-                        job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous
+                        job.path, kind: job.kind, customer: nil, inputs: job.inputs, staging: staging, previous: previous,
+                        folders: &folders
                     ) { () throws(Diagnostic) in Array(try job.render().utf8) }
                 }
                 _ = written.set(result, at: index)
@@ -83,14 +86,14 @@ struct SiteWriter {
     /// inputs, else rendered and written.
     static func reuseOrWrite(
         _ path: String, kind: String, customer: String?, inputs: Digest, staging: StagingDirectory?, previous: PreviousBuild?,
-        render: () throws(Diagnostic) -> [UInt8]
+        folders: inout StagingDirectory.KnownFolders, render: () throws(Diagnostic) -> [UInt8]
     ) throws(Diagnostic) -> (entry: ManifestEntry, reused: Bool) {
         if let previous, let staging, let entry = previous.reusable(path, inputs: inputs) {
-            try staging.reuse(path, from: previous.outputPath)
+            try staging.reuse(path, from: previous.outputPath, folders: &folders)
             return (entry, true)
         }
         let page = try render()
-        try staging?.write(page, to: path)
+        try staging?.write(page, to: path, folders: &folders)
         return (ManifestEntry(path: path, customer: customer, kind: kind, inputs: inputs, sha256: InputHasher.digest(page)), false)
     }
 }

@@ -20,6 +20,44 @@ import Testing
         #expect(try Data(contentsOf: output.appendingPathComponent("empty.html")).isEmpty)
     }
 
+    @Test func workersMakeEachCustomersFoldersTopDown() throws {
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        let staging = try StagingDirectory(for: output)
+        // Two workers: each knows only the folders it made or found.
+        var first = StagingDirectory.KnownFolders()
+        var second = StagingDirectory.KnownFolders()
+        try staging.write(Array("a news".utf8), to: "customers/a-1/newsletters/2026-11/index.html", folders: &first)
+        try staging.write(Array("a hub".utf8), to: "customers/a-1/index.html", folders: &first)
+        try staging.write(Array("b print".utf8), to: "print/b-1/newsletter-2026-11.html", folders: &second)
+        try staging.write(Array("b hub".utf8), to: "customers/b-1/index.html", folders: &second)
+        first.forgetCustomer()
+        try staging.write(Array("c review".utf8), to: "customers/c-1/reviews/2026-Q4/index.html", folders: &first)
+        try staging.write(Array("c print".utf8), to: "print/c-1/review-2026-Q4.html", folders: &first)
+        try staging.commit()
+
+        let expected = [
+            "customers/a-1/newsletters/2026-11/index.html": "a news", "customers/a-1/index.html": "a hub",
+            "print/b-1/newsletter-2026-11.html": "b print", "customers/b-1/index.html": "b hub",
+            "customers/c-1/reviews/2026-Q4/index.html": "c review", "print/c-1/review-2026-Q4.html": "c print",
+        ]
+        for (path, text) in expected {
+            #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) == text, "\(path)")
+        }
+    }
+
+    @Test func aFileWhereAKnownWorkersFolderMustGoIsAClearError() throws {
+        let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
+        let staging = try StagingDirectory(for: output)
+        defer { staging.discard() }
+        var folders = StagingDirectory.KnownFolders()
+        try staging.write(Array("not a folder".utf8), to: "customers/a-1", folders: &folders)
+        #expect {
+            try staging.write(Array("page".utf8), to: "customers/a-1/newsletters/2026-11/index.html", folders: &folders)
+        } throws: { error in
+            (error as? Diagnostic)?.message == "cannot write customers/a-1/newsletters/2026-11/index.html: Not a directory"
+        }
+    }
+
     @Test func rewritingAFileReplacesAllOfIt() throws {
         let output = Fixtures.temporaryDirectory().appendingPathComponent("Output")
         let staging = try StagingDirectory(for: output)
