@@ -5,6 +5,10 @@ enum SVGText {
     /// Characters XML 1.0 forbids (most C0 controls) are dropped: a header
     /// pasted from a spreadsheet must not make the page's SVG unparseable.
     static func escape(_ text: String) -> String {
+        // Most labels and numbers need nothing: return them as they are.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x26 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E || $0 == 0xEF }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
