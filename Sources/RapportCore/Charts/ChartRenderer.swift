@@ -19,75 +19,106 @@ public enum ChartRenderer {
         title: String, description: String, points: [ChartPoint], formatValue: (Double) -> String
     ) -> String {
         let frame = LineChartFrame(count: points.count)
-        var svg = openSVG(
-            width: lineChartSize.width, height: lineChartSize.height, className: "rapport-chart",
-            extra: #" font-family="system-ui, sans-serif" font-size="11""#)
-        svg += "<title>\(SVGText.escape(title))</title>"
-        svg += "<desc>\(SVGText.escape(description))</desc>"
+        var svg = SVGBuffer(capacity: 4096)
+        svg.add(
+            openSVG(
+                width: lineChartSize.width, height: lineChartSize.height, className: "rapport-chart",
+                extra: #" font-family="system-ui, sans-serif" font-size="11""#))
+        svg.add("<title>")
+        svg.escaped(title)
+        svg.add("</title><desc>")
+        svg.escaped(description)
+        svg.add("</desc>")
         if let firstHighlighted = points.firstIndex(where: \.isHighlighted) {
             let x = frame.slotStart(firstHighlighted)
-            svg += rect(
+            rect(
                 className: "period", x: x, y: frame.top, width: frame.right - x, height: frame.bottom - frame.top,
-                attributes: #"fill="currentColor" fill-opacity="0.07""#)
+                attributes: #"fill="currentColor" fill-opacity="0.07""#, into: &svg)
         }
         guard let scale = ChartScale(values: points.compactMap(\.value)) else {
-            svg += #"<text class="no-data" x="\#(SVGText.number((frame.left + frame.right) / 2))" "#
-            svg += #"y="\#(SVGText.number((frame.top + frame.bottom) / 2))" text-anchor="middle" fill="currentColor" "#
-            svg += #"fill-opacity="0.7">No data</text>"#
-            return svg + xAxis(points: points, frame: frame) + "</svg>"
+            svg.add(#"<text class="no-data" x=""#)
+            svg.number((frame.left + frame.right) / 2)
+            svg.add(#"" y=""#)
+            svg.number((frame.top + frame.bottom) / 2)
+            svg.add(#"" text-anchor="middle" fill="currentColor" fill-opacity="0.7">No data</text>"#)
+            xAxis(points: points, frame: frame, into: &svg)
+            svg.add("</svg>")
+            return svg.string
         }
-        svg += yAxis(scale: scale, frame: frame, formatValue: formatValue)
-        svg += xAxis(points: points, frame: frame)
+        yAxis(scale: scale, frame: frame, formatValue: formatValue, into: &svg)
+        xAxis(points: points, frame: frame, into: &svg)
         let positions = points.enumerated().map { index, point in
             point.value.map { (x: frame.center(index), y: scale.position(of: $0, bottom: frame.bottom, top: frame.top)) }
         }
-        svg += lines(points: points, positions: positions)
-        svg += dots(points: points, positions: positions)
-        return svg + "</svg>"
+        lines(points: points, positions: positions, into: &svg)
+        dots(points: points, positions: positions, into: &svg)
+        svg.add("</svg>")
+        return svg.string
     }
 
     // MARK: - Axes
 
-    private static func yAxis(scale: ChartScale, frame: LineChartFrame, formatValue: (Double) -> String) -> String {
-        var grid = #"<g class="grid" stroke="currentColor" stroke-width="1">"#
-        var labels = #"<g class="y-labels" fill="currentColor" fill-opacity="0.8" text-anchor="end">"#
+    private static func yAxis(scale: ChartScale, frame: LineChartFrame, formatValue: (Double) -> String, into svg: inout SVGBuffer) {
+        var labels = SVGBuffer(capacity: 1024)
+        svg.add(#"<g class="grid" stroke="currentColor" stroke-width="1">"#)
+        labels.add(#"<g class="y-labels" fill="currentColor" fill-opacity="0.8" text-anchor="end">"#)
         // The zero line is the baseline when the axis crosses zero, else the bottom of the plot.
         let baseline = scale.ticks.contains(0) ? 0 : scale.lower
         for tick in scale.ticks {
-            let y = SVGText.number(scale.position(of: tick, bottom: frame.bottom, top: frame.top))
-            let opacity = tick == baseline ? "0.45" : "0.15"
-            grid += #"<line x1="\#(SVGText.number(frame.left))" y1="\#(y)" x2="\#(SVGText.number(frame.right))" "#
-            grid += #"y2="\#(y)" stroke-opacity="\#(opacity)"/>"#
-            let labelY = SVGText.number(scale.position(of: tick, bottom: frame.bottom, top: frame.top) + 4)
-            labels += #"<text x="\#(SVGText.number(frame.left - 8))" y="\#(labelY)">\#(SVGText.escape(formatValue(tick)))</text>"#
+            let y = scale.position(of: tick, bottom: frame.bottom, top: frame.top)
+            svg.add(#"<line x1=""#)
+            svg.number(frame.left)
+            svg.add(#"" y1=""#)
+            svg.number(y)
+            svg.add(#"" x2=""#)
+            svg.number(frame.right)
+            svg.add(#"" y2=""#)
+            svg.number(y)
+            svg.add(tick == baseline ? #"" stroke-opacity="0.45"/>"# : #"" stroke-opacity="0.15"/>"#)
+            labels.add(#"<text x=""#)
+            labels.number(frame.left - 8)
+            labels.add(#"" y=""#)
+            labels.number(y + 4)
+            labels.add(#"">"#)
+            labels.escaped(formatValue(tick))
+            labels.add("</text>")
         }
-        return grid + "</g>" + labels + "</g>"
+        svg.add("</g>")
+        svg.add(labels)
+        svg.add("</g>")
     }
 
-    private static func xAxis(points: [ChartPoint], frame: LineChartFrame) -> String {
+    private static func xAxis(points: [ChartPoint], frame: LineChartFrame, into svg: inout SVGBuffer) {
         // Labels about 70px apart at most; counted from the end so the latest month is always labelled.
         let every = max(1, (points.count + 7) / 8)
-        var svg = #"<g class="x-labels" fill="currentColor" fill-opacity="0.8" text-anchor="middle">"#
+        svg.add(#"<g class="x-labels" fill="currentColor" fill-opacity="0.8" text-anchor="middle">"#)
         for (index, point) in points.enumerated() where (points.count - 1 - index) % every == 0 {
-            let weight = point.isHighlighted ? #" font-weight="600""# : ""
-            svg += #"<text x="\#(SVGText.number(frame.center(index)))" y="\#(SVGText.number(frame.bottom + 20))"\#(weight)>"#
-            svg += SVGText.escape(point.label) + "</text>"
+            svg.add(#"<text x=""#)
+            svg.number(frame.center(index))
+            svg.add(#"" y=""#)
+            svg.number(frame.bottom + 20)
+            svg.add(point.isHighlighted ? #"" font-weight="600">"# : #"">"#)
+            svg.escaped(point.label)
+            svg.add("</text>")
         }
-        return svg + "</g>"
+        svg.add("</g>")
     }
 
     // MARK: - Series
 
     /// Paths for runs of months with data; the step into the current period belongs to the previous (dashed) line.
-    private static func lines(points: [ChartPoint], positions: [(x: Double, y: Double)?]) -> String {
-        var previousPaths: [String] = []
-        var currentPaths: [String] = []
-        var path = ""
+    private static func lines(points: [ChartPoint], positions: [(x: Double, y: Double)?], into svg: inout SVGBuffer) {
+        var previousPaths = SVGBuffer(capacity: 512)
+        var currentPaths = SVGBuffer(capacity: 512)
+        var pathIsOpen = false
         var pathIsCurrent = false
+        func extend(_ write: (inout SVGBuffer) -> Void) {
+            if pathIsCurrent { write(&currentPaths) } else { write(&previousPaths) }
+        }
         func finish() {
-            guard !path.isEmpty else { return }
-            if pathIsCurrent { currentPaths.append(path) } else { previousPaths.append(path) }
-            path = ""
+            guard pathIsOpen else { return }
+            extend { $0.add(#""/>"#) }
+            pathIsOpen = false
         }
         for index in points.indices.dropLast() {
             guard let from = positions[index], let to = positions[index + 1] else {
@@ -95,50 +126,66 @@ public enum ChartRenderer {
                 continue
             }
             let isCurrent = points[index].isHighlighted
-            if !path.isEmpty && isCurrent != pathIsCurrent { finish() }
-            if path.isEmpty {
-                path = "M\(SVGText.number(from.x)) \(SVGText.number(from.y))"
+            if pathIsOpen && isCurrent != pathIsCurrent { finish() }
+            if !pathIsOpen {
+                pathIsOpen = true
                 pathIsCurrent = isCurrent
+                extend { path in
+                    path.add(#"<path d="M"#)
+                    path.number(from.x)
+                    path.add(" ")
+                    path.number(from.y)
+                }
             }
-            path += "L\(SVGText.number(to.x)) \(SVGText.number(to.y))"
+            extend { path in
+                path.add("L")
+                path.number(to.x)
+                path.add(" ")
+                path.number(to.y)
+            }
         }
         finish()
-        var svg = ""
         if !previousPaths.isEmpty {
-            svg += #"<g class="previous-line" fill="none" stroke="currentColor" stroke-opacity="0.55" stroke-width="1.5" "#
-            svg += #"stroke-dasharray="5 4" stroke-linejoin="round" stroke-linecap="round">"#
-            svg += previousPaths.map { #"<path d="\#($0)"/>"# }.joined() + "</g>"
+            svg.add(#"<g class="previous-line" fill="none" stroke="currentColor" stroke-opacity="0.55" stroke-width="1.5" "#)
+            svg.add(#"stroke-dasharray="5 4" stroke-linejoin="round" stroke-linecap="round">"#)
+            svg.add(previousPaths)
+            svg.add("</g>")
         }
         if !currentPaths.isEmpty {
-            svg += #"<g class="current-line" fill="none" stroke="currentColor" stroke-width="2.5" "#
-            svg += #"stroke-linejoin="round" stroke-linecap="round">"#
-            svg += currentPaths.map { #"<path d="\#($0)"/>"# }.joined() + "</g>"
+            svg.add(#"<g class="current-line" fill="none" stroke="currentColor" stroke-width="2.5" "#)
+            svg.add(#"stroke-linejoin="round" stroke-linecap="round">"#)
+            svg.add(currentPaths)
+            svg.add("</g>")
         }
-        return svg
     }
 
     /// Hollow small circles before the period, filled larger ones in it; a month between two gaps shows as a dot alone.
-    private static func dots(points: [ChartPoint], positions: [(x: Double, y: Double)?]) -> String {
-        var previous = ""
-        var current = ""
+    private static func dots(points: [ChartPoint], positions: [(x: Double, y: Double)?], into svg: inout SVGBuffer) {
+        var previous = SVGBuffer(capacity: 512)
+        var current = SVGBuffer(capacity: 512)
         for (point, position) in zip(points, positions) {
             guard let position else { continue }
-            let center = #"cx="\#(SVGText.number(position.x))" cy="\#(SVGText.number(position.y))""#
-            if point.isHighlighted {
-                current += #"<circle \#(center) r="3.5"/>"#
-            } else {
-                previous += #"<circle \#(center) r="2.5"/>"#
+            func circle(_ dots: inout SVGBuffer, radius: StaticString) {
+                dots.add(#"<circle cx=""#)
+                dots.number(position.x)
+                dots.add(#"" cy=""#)
+                dots.number(position.y)
+                dots.add(#"" r=""#)
+                dots.add(radius)
+                dots.add(#""/>"#)
             }
+            if point.isHighlighted { circle(&current, radius: "3.5") } else { circle(&previous, radius: "2.5") }
         }
-        var svg = ""
         if !previous.isEmpty {
-            svg += #"<g class="previous-points" fill="none" stroke="currentColor" stroke-opacity="0.55" stroke-width="1.5">"#
-            svg += previous + "</g>"
+            svg.add(#"<g class="previous-points" fill="none" stroke="currentColor" stroke-opacity="0.55" stroke-width="1.5">"#)
+            svg.add(previous)
+            svg.add("</g>")
         }
         if !current.isEmpty {
-            svg += #"<g class="current-points" fill="currentColor">"# + current + "</g>"
+            svg.add(#"<g class="current-points" fill="currentColor">"#)
+            svg.add(current)
+            svg.add("</g>")
         }
-        return svg
     }
 
     // MARK: - SVG pieces
@@ -148,10 +195,22 @@ public enum ChartRenderer {
             + #"viewBox="0 0 \#(width) \#(height)" role="img"\#(extra)>"#
     }
 
-    private static func rect(className: String, x: Double, y: Double, width: Double, height: Double, attributes: String)
-        -> String
-    {
-        #"<rect class="\#(className)" x="\#(SVGText.number(x))" y="\#(SVGText.number(y))" "#
-            + #"width="\#(SVGText.number(width))" height="\#(SVGText.number(height))" \#(attributes)/>"#
+    private static func rect(
+        className: StaticString, x: Double, y: Double, width: Double, height: Double, attributes: StaticString,
+        into svg: inout SVGBuffer
+    ) {
+        svg.add(#"<rect class=""#)
+        svg.add(className)
+        svg.add(#"" x=""#)
+        svg.number(x)
+        svg.add(#"" y=""#)
+        svg.number(y)
+        svg.add(#"" width=""#)
+        svg.number(width)
+        svg.add(#"" height=""#)
+        svg.number(height)
+        svg.add(#"" "#)
+        svg.add(attributes)
+        svg.add("/>")
     }
 }

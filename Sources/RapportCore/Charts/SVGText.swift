@@ -28,10 +28,8 @@ enum SVGText {
 
     /// `value` rounded to one decimal, without a trailing `.0` or a `-0`, so output bytes never depend on float noise.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
-        let whole = String(abs(tenths) / 10)
-        let fraction = abs(tenths) % 10
-        let sign = tenths < 0 ? "-" : ""
-        return fraction == 0 ? sign + whole : "\(sign)\(whole).\(fraction)"
+        var svg = SVGBuffer(capacity: 8)
+        svg.number(value)
+        return svg.string
     }
 }
