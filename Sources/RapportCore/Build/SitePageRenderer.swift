@@ -280,7 +280,10 @@ struct SitePageRenderer: Sendable {
     /// greets each customer by name has no single text, so it gives way to
     /// the period or edition.
     static func genericTitle(_ compiled: CompiledDocument) -> String {
-        if let title = compiled.document.frontMatter.title, !title.contains("{{") { return title }
+        // Bytes, not Foundation's `contains`: this runs for every link on every page.
+        if let title = compiled.document.frontMatter.title, !zip(title.utf8, title.utf8.dropFirst()).contains(where: { $0 == 0x7B && $1 == 0x7B }) {
+            return title
+        }
         if let period = compiled.period { return "Review \(period.label)" }
         return "Newsletter \(compiled.document.name)"
     }

@@ -81,7 +81,7 @@ final class StagingDirectory: @unchecked Sendable {
         }
 
         mutating func insert(_ folder: Substring) {
-            if folder.contains("/") { current.insert(folder) } else { topLevel.insert(folder) }
+            if folder.utf8.contains(UInt8(ascii: "/")) { current.insert(folder) } else { topLevel.insert(folder) }
         }
     }
 

@@ -284,7 +284,8 @@ extension PrintInliner {
     /// CSS text that cannot end its `<style>` element early: `</style` becomes
     /// `<\/style` (the same characters to CSS).
     static func protectStyleText(_ css: String) -> String {
-        guard css.range(of: "</style", options: .caseInsensitive) != nil else { return css }
+        // No "<" at all is the usual case, and needs no Foundation search.
+        guard css.utf8.contains(UInt8(ascii: "<")), css.range(of: "</style", options: .caseInsensitive) != nil else { return css }
         var result = ""
         var rest = css[...]
         while let range = rest.range(of: "</style", options: .caseInsensitive) {
