@@ -152,6 +152,18 @@ import Testing
                     message: "block nesting is 106 levels deep (limit 100; raise markdown.max_nesting in rapport.yml)"))
     }
 
+    /// Documents with few pipes and brackets take a shorter scan that reads
+    /// only each line's start; it must find the same nesting error, at the
+    /// same place, as the full scan the pipes on the last line force.
+    @Test func shortScanFindsWhatTheFullScanFinds() {
+        let deep = "a\r\nb\rc\n[x](y) | z\n" + String(repeating: "> ", count: 101) + "👍🏽 x\n"
+        let expected = MarkdownError(
+            line: 5, column: 201, message: "block nesting is 101 levels deep (limit 100; raise markdown.max_nesting in rapport.yml)")
+        #expect(renderError(deep).error == expected)
+        #expect(renderError(deep + String(repeating: "|", count: 200) + "\n").error == expected)
+        #expect(renderError(deep + String(repeating: "[", count: 1_001) + "\n").error == expected)
+    }
+
     @Test func ordinaryNestingRenders() throws {
         let markdown = "> quote\n> - item\n>   1. sub\n>      - deeper\n"
         #expect(try MarkdownRenderer.renderHTML(markdown).hasPrefix("<blockquote>\n<p>quote</p>\n<ul>\n<li>item\n<ol>"))
