@@ -86,7 +86,9 @@ enum AssetReference: Equatable {
     }
 
     /// A name the asset copier publishes: not hidden, no separators, no NUL.
+    /// Bytes, not Foundation's `contains`: every reference of every print page asks.
     static func isPublishedName<S: StringProtocol>(_ name: S) -> Bool {
-        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\") && !name.contains("\0")
+        !name.isEmpty && !name.hasPrefix(".")
+            && !name.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == 0 }
     }
 }

@@ -57,7 +57,7 @@ extension HTMLTag {
         while index < bytes.count, !isSpace(bytes[index]), bytes[index] != slash, bytes[index] != greater {
             index += 1
         }
-        guard element(String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()) else { return nil }
+        guard element(lowercasedName(bytes[nameStart..<index])) else { return nil }
         var selfClosing = false
         while index < bytes.count {
             let byte = bytes[index]
@@ -80,7 +80,7 @@ extension HTMLTag {
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != slash, bytes[index] != greater, bytes[index] != equals {
                 index += 1
             }
-            let name = String(decoding: bytes[attributeStart..<index], as: UTF8.self).lowercased()
+            let name = lowercasedName(bytes[attributeStart..<index])
             var lookahead = index
             while lookahead < bytes.count, isSpace(bytes[lookahead]) { lookahead += 1 }
             guard lookahead < bytes.count, bytes[lookahead] == equals else {
@@ -107,6 +107,19 @@ extension HTMLTag {
     }
 
     // MARK: - Bytes
+
+    /// An element or attribute name in lower case, as `lowercased()` gives
+    /// it: ASCII letters folded byte by byte (every tag and attribute of
+    /// every print page is read), anything else left to the standard library.
+    private static func lowercasedName(_ name: ArraySlice<UInt8>) -> String {
+        guard name.allSatisfy({ $0 < 0x80 }) else { return String(decoding: name, as: UTF8.self).lowercased() }
+        return String(unsafeUninitializedCapacity: name.count) { buffer in
+            for (offset, byte) in name.enumerated() {
+                buffer[offset] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            }
+            return name.count
+        }
+    }
 
     private static let slash = UInt8(ascii: "/")
     private static let greater = UInt8(ascii: ">")
