@@ -19,7 +19,7 @@ extension PrintInliner {
                 index = end
                 continue
             }
-            if let end = HTMLTag.endIfUnchanged(bytes, at: index, mayChange: Self.mayChange) {
+            if let end = Self.plainTagEnd(bytes, at: index) ?? HTMLTag.endIfUnchanged(bytes, at: index, mayChange: Self.mayChange) {
                 output += bytes[index..<end]
                 index = end
                 continue
@@ -80,6 +80,28 @@ extension PrintInliner {
 
     /// Elements `inlineHTML` handles by name rather than by attribute.
     private static let elementsWithOwnCase = rawTextElements.union(["link", "base"])
+
+    /// Their names as bytes, for `plainTagEnd`.
+    private static let elementsWithOwnCaseBytes = elementsWithOwnCase.map { Array($0.utf8) }
+
+    /// One past the `>` of an opening tag that is a name of letters and
+    /// digits and nothing else (`<p>`, `<td>`, `<h2>`), when the name is not
+    /// one of `elementsWithOwnCase`: such a tag never changes. Nil for any
+    /// other tag, which `endIfUnchanged` or `scan` then reads. Most tags of a
+    /// page are these, and reading each as names and closures was most of
+    /// the inliner's time.
+    private static func plainTagEnd(_ bytes: [UInt8], at start: Int) -> Int? {
+        let nameStart = start + 1
+        guard nameStart < bytes.count, HTMLTag.isLetter(bytes[nameStart]) else { return nil }
+        var index = nameStart
+        while index < bytes.count, HTMLTag.isLetter(bytes[index]) || (0x30...0x39).contains(bytes[index]) { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { return nil }
+        let name = bytes[nameStart..<index]
+        for special in elementsWithOwnCaseBytes where special.count == name.count {
+            if zip(special, name).allSatisfy({ $0 == lowercased($1) }) { return nil }
+        }
+        return index + 1
+    }
 
     /// A stylesheet link becomes a `<style>` element; any other link goes
     /// (nil). Icons go quietly; other links are reported when they point

@@ -26,6 +26,18 @@ import Testing
         #expect(result.problems.isEmpty)
     }
 
+    /// Bare tags take a shortcut that copies them; elements with a case of
+    /// their own must still get it, in any letter case.
+    @Test func bareTagsAreCopiedButSpecialElementsKeepTheirHandling() {
+        let page =
+            "<main><h2>A</h2><TD>1</TD><STYLE>p{background:url(missing.png)}</STYLE>"
+            + "<Title><img src=x.png></Title><BASE><Link>\n<p>end</p></main>"
+        let result = Self.inliner([:]).inline(page)
+        #expect(
+            result.html == "<main><h2>A</h2><TD>1</TD><STYLE>p{background:none}</STYLE><Title><img src=x.png></Title>\n<p>end</p></main>")
+        #expect(result.problems.map(\.url) == ["missing.png"])
+    }
+
     @Test func stylesheetMediaIsKept() {
         let result = Self.inliner(["p.css": Data("a{}".utf8)]).inline("<link rel=stylesheet media=\"print\" href=../../assets/p.css>")
         #expect(result.html == "<style media=\"print\">\na{}</style>")
