@@ -28,13 +28,15 @@ enum QuotedPrintable {
     /// (every byte escaped, a soft break per 25 triplets, every LF a CRLF).
     /// Splitting into arrays of scalars first was a fifth of the outbox's
     /// CPU, and a buffer per line most of what was left.
+    ///
+    /// The room is left uninitialized and only what is written is copied
+    /// out: zero-filling four times the text's size for every part was a
+    /// third of the encoding's time.
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            let start = output.count
-            output.append(contentsOf: repeatElement(0, count: bytes.count * 4 + 8))
-            let written = output.withUnsafeMutableBufferPointer { buffer in
-                var writer = Writer(buffer: buffer, n: start)
+            let encoded = [UInt8](unsafeUninitializedCapacity: bytes.count * 4 + 8) { buffer, initialized in
+                var writer = Writer(buffer: buffer, n: 0)
                 var lineStart = 0
                 while lineStart <= bytes.count {
                     var lineEnd = lineStart
@@ -47,9 +49,9 @@ enum QuotedPrintable {
                     if lineEnd == bytes.count { break }
                     lineStart = lineEnd + 1
                 }
-                return writer.n
+                initialized = writer.n
             }
-            output.removeLast(output.count - written)
+            output.append(contentsOf: encoded)
         }
     }
 
@@ -80,7 +82,7 @@ enum QuotedPrintable {
                 // Most bytes are printable ASCII in mid-line: they stay as they
                 // are, with no soft break due and no "From " to look for.
                 let byte = bytes[index]
-                if column > 0, column < maximumLineLength - 1, index + 1 < line.upperBound, literalInMidLine[Int(byte)] {
+                if column > 0, column < maximumLineLength - 1, index + 1 < line.upperBound, isLiteralInMidLine(byte) {
                     buffer[n] = byte
                     n += 1
                     column += 1
@@ -148,6 +150,9 @@ enum QuotedPrintable {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// `isLiteralSafe(byte, isLastOnLine: false)` for every byte value.
-    private static let literalInMidLine: [Bool] = (0...255).map { isLiteralSafe(UInt8($0), isLastOnLine: false) }
+    /// `isLiteralSafe(byte, isLastOnLine: false)` as plain comparisons, for the hot loop.
+    private static func isLiteralInMidLine(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x7E && byte != 0x3D) || byte == 0x20 || byte == 0x09
+    }
 
 }
