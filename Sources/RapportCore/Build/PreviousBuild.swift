@@ -42,9 +42,17 @@ struct PreviousBuild: Sendable {
 
     /// Whether every file the manifest lists is still there (nobody deleted
     /// part of the output by hand).
-    func isIntact() -> Bool {
-        // Plain string paths: URL.appendingPathComponent per file was most of the cost.
-        entries.keys.allSatisfy { Self.exists(outputPath + "/" + $0) }
+    ///
+    /// Plain string paths: URL.appendingPathComponent per file was most of
+    /// the cost. Checked in chunks on `workers` threads: one access(2) per
+    /// file on one core was a third of a no-change rebuild.
+    func isIntact(workers: Int) -> Bool {
+        let paths = Array(entries.keys)
+        let outputPath = self.outputPath
+        let chunks = stride(from: 0, to: paths.count, by: 4_096).map { $0..<min($0 + 4_096, paths.count) }
+        return ParallelMap.map(chunks, workers: workers) { chunk in
+            paths[chunk].allSatisfy { Self.exists(outputPath + "/" + $0) }
+        }.allSatisfy { $0 }
     }
 
     /// access(2) rather than FileManager, whose own work was a quarter of

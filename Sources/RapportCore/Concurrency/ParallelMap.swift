@@ -20,6 +20,18 @@ enum ParallelMap {
         }
         return slots.values()
     }
+
+    /// `first` on another thread while `second` runs on this one; both results.
+    static func concurrently<First: Sendable, Second>(
+        _ first: @escaping @Sendable () -> First, _ second: () -> Second
+    ) -> (First, Second) {
+        let slot = ResultSlots<First>(count: 1)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { slot.set(first(), at: 0) }
+        let secondResult = second()
+        group.wait()
+        return (slot.values()[0], secondResult)
+    }
 }
 
 /// One result slot per element, handed out in order to whichever worker
