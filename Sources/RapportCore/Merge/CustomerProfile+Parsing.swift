@@ -85,8 +85,13 @@ extension CustomerProfile {
     /// http, https and mailto survive (a `javascript:` URL in a CRM export
     /// must never become a clickable link).
     static func isURLField(_ field: String) -> Bool {
-        ["url", "website", "link", "href", "homepage"].contains { field == $0 || field.hasSuffix("_\($0)") }
+        urlFieldNames.contains { field == $0 } || urlFieldSuffixes.contains { field.hasSuffix($0) }
     }
+
+    /// Made once: asked of every column of every customer, the suffixes
+    /// built anew each time were most of the check.
+    private static let urlFieldNames = ["url", "website", "link", "href", "homepage"]
+    private static let urlFieldSuffixes = urlFieldNames.map { "_" + $0 }
 
     static func isSafeURL(_ text: String) -> Bool {
         let lowered = text.lowercased()
@@ -104,8 +109,11 @@ extension CustomerProfile {
         guard !body.isEmpty, parts.count <= 2,
             parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: text, locale: posixLocale)
     }
+
+    /// Made once rather than for every number of every customer.
+    private static let posixLocale = Locale(identifier: "en_US_POSIX")
 
     static func isLocaleIdentifier(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

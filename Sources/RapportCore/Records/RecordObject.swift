@@ -42,6 +42,11 @@ public struct RecordObject: Hashable, Sendable {
         self.positions = positions
     }
 
+    /// Whether every value is text as read (a CSV row never changed since).
+    var holdsOnlyText: Bool {
+        if case .texts = storage { true } else { false }
+    }
+
     /// Values in the order of `keys`.
     public var items: [RecordValue] {
         switch storage {

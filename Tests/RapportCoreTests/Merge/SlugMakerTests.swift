@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RapportCore
@@ -15,6 +16,22 @@ import Testing
     ])
     func baseSlugs(id: String, slug: String) {
         #expect(SlugMaker.baseSlug(for: id) == slug)
+    }
+
+    /// ASCII ids skip Foundation's folding; each character must slug as it
+    /// did through it (compatibility mapping, folding, lower case).
+    @Test func asciiIdsSlugAsFoundationFoldsThem() {
+        for code in UInt8(0)..<0x80 {
+            let id = String(decoding: [UInt8(ascii: "A"), code, UInt8(ascii: "b"), code, UInt8(ascii: "9")], as: UTF8.self)
+            let folded = id.precomposedStringWithCompatibilityMapping
+                .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+            #expect(folded == id.lowercased(), "character \(code)")
+        }
+        #expect(SlugMaker.baseSlug(for: "--Acme_Corp  GmbH__") == "acme_corp-gmbh")
+        #expect(SlugMaker.baseSlug(for: "Bäckerei Müller") == "backerei-muller")
+        #expect(SlugMaker.baseSlug(for: "ＡＣＭＥ") == "acme")
+        #expect(SlugMaker.baseSlug(for: "-_-") == nil)
+        #expect(SlugMaker.baseSlug(for: String(repeating: "x", count: 90))?.count == 80)
     }
 
     @Test func unusableIdsCollisionsAndReservedNamesAreErrors() {
