@@ -82,7 +82,7 @@ enum QuotedPrintable {
                 // Most bytes are printable ASCII in mid-line: they stay as they
                 // are, with no soft break due and no "From " to look for.
                 let byte = bytes[index]
-                if column > 0, column < maximumLineLength - 1, index + 1 < line.upperBound, isLiteralInMidLine(byte) {
+                if column > 0, column < maximumLineLength - 1, index + 1 < line.upperBound, isLiteralSafe(byte, isLastOnLine: false) {
                     buffer[n] = byte
                     n += 1
                     column += 1
@@ -148,11 +148,4 @@ enum QuotedPrintable {
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
-
-    /// `isLiteralSafe(byte, isLastOnLine: false)` for every byte value.
-    /// `isLiteralSafe(byte, isLastOnLine: false)` as plain comparisons, for the hot loop.
-    private static func isLiteralInMidLine(_ byte: UInt8) -> Bool {
-        (byte >= 0x21 && byte <= 0x7E && byte != 0x3D) || byte == 0x20 || byte == 0x09
-    }
-
 }
