@@ -50,6 +50,9 @@ struct CompiledDocument: Sendable {
     /// by path: merged once here rather than for every customer.
     var fallbacks: [Fallback] = []
     var sourceHash: String
+    /// The title on pages about all its readers and in links between
+    /// editions (`SitePageRenderer.genericTitle`): made once, not per link.
+    var genericTitle: String
 }
 
 /// A short template from front matter (a title or subject line).

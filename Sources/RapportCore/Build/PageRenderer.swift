@@ -205,7 +205,7 @@ final class PageRenderer {
             var model = ViewModel(capacity: 8)
             model.append(Entry.edition.key, .text(compiled.document.name))
             model.append(Entry.name.key, .text(compiled.document.name))
-            model.append(Entry.title.key, .text(SitePageRenderer.genericTitle(compiled)))
+            model.append(Entry.title.key, .text(compiled.genericTitle))
             model.append(Entry.date.key, .text(formatter.longDate(compiled.date, locale: profile.locale)))
             model.append(Entry.dateISO.key, .text(compiled.date.description))
             model.append(Entry.url.key, .text(SitePaths.documentFile(profile.slug, compiled.document)))
@@ -279,7 +279,7 @@ final class PageRenderer {
         typealias Link = TemplateVocabulary.DocumentLink
         func link(_ compiled: CompiledDocument) -> TemplateValue {
             var model = ViewModel(capacity: 5)
-            model.append(Link.title.key, .text(SitePageRenderer.genericTitle(compiled)))
+            model.append(Link.title.key, .text(compiled.genericTitle))
             model.append(Link.kind.key, .text(compiled.document.kind.rawValue))
             model.append(Link.url.key, .text(SitePaths.documentFile(slug, compiled.document)))
             model.append(Link.printURL.key, .text(SitePaths.printFile(slug, compiled.document)))

@@ -325,7 +325,8 @@ struct SiteLoader {
             fallbacks: config.fallbacks.merging(document.frontMatter.fallbacks) { _, documentValue in documentValue }
                 .sorted { $0.key < $1.key }
                 .map { CompiledDocument.Fallback(path: $0.key, keys: $0.key.split(separator: ".").map { TemplateKey(String($0)) }, value: $0.value) },
-            sourceHash: InputHasher.hash(document.source))
+            sourceHash: InputHasher.hash(document.source),
+            genericTitle: SitePageRenderer.genericTitle(document, period: period))
     }
 
     /// Title, subject and preheader may merge customer values too; they are

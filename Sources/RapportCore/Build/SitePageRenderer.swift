@@ -149,7 +149,7 @@ struct SitePageRenderer: Sendable {
         typealias Edition = TemplateVocabulary.Edition
         typealias Field = TemplateVocabulary.Document
         let document = compiled.document
-        let title = Self.genericTitle(compiled)
+        let title = compiled.genericTitle
         var page = base(path: pagination.path(number), title: title)
         var model = ViewModel(capacity: 8)
         model[Field.title.key] = .text(title)
@@ -269,7 +269,7 @@ struct SitePageRenderer: Sendable {
         var entry = ViewModel(capacity: Field.fields.count)
         entry.append(Field.edition.key, .text(compiled.document.name))
         entry.append(Field.name.key, .text(compiled.document.name))
-        entry.append(Field.title.key, .text(Self.genericTitle(compiled)))
+        entry.append(Field.title.key, .text(compiled.genericTitle))
         entry.append(Field.url.key, .text(SitePaths.overview(compiled.document)))
         entry.append(Field.recipientCount.key, .text(String(recipientIndices[compiled.document.path]?.count ?? 0)))
         if let period = compiled.period { entry.append(Field.periodLabel.key, .text(period.label)) }
@@ -279,13 +279,11 @@ struct SitePageRenderer: Sendable {
     /// A document's title for pages about all its readers: a title that
     /// greets each customer by name has no single text, so it gives way to
     /// the period or edition.
-    static func genericTitle(_ compiled: CompiledDocument) -> String {
-        // Bytes, not Foundation's `contains`: this runs for every link on every page.
-        if let title = compiled.document.frontMatter.title, !zip(title.utf8, title.utf8.dropFirst()).contains(where: { $0 == 0x7B && $1 == 0x7B }) {
-            return title
-        }
-        if let period = compiled.period { return "Review \(period.label)" }
-        return "Newsletter \(compiled.document.name)"
+    /// Worked out once per document at load (`CompiledDocument.genericTitle`).
+    static func genericTitle(_ document: ContentDocument, period: ReviewPeriod?) -> String {
+        if let title = document.frontMatter.title, !title.contains("{{") { return title }
+        if let period { return "Review \(period.label)" }
+        return "Newsletter \(document.name)"
     }
 
     /// Names sort ignoring case and accents ("Bäckerei" beside "Backhaus").
