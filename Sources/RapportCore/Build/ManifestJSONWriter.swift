@@ -47,11 +47,11 @@ struct ManifestJSONWriter {
         if entriesInFile == 0 { append("\n") }
         try endFile(parts: parts, output: output, writePart: writePart)
 
-        var fields: [(key: String, json: String)] = [("generator", try Self.quoted(manifest.generator))]
-        if let inputs = manifest.inputs { fields.append(("inputs", try Self.quoted(inputs))) }
-        if !parts.isEmpty { fields.append(("parts", try Self.nested(parts, indent: "  "))) }
-        if let sources = manifest.sources { fields.append(("sources", try Self.quoted(sources))) }
-        if let warnings = manifest.warnings { fields.append(("warnings", try Self.nested(warnings, indent: "  "))) }
+        var fields: [(key: String, json: String)] = [("generator", PrettyJSON.quoted(manifest.generator))]
+        if let inputs = manifest.inputs { fields.append(("inputs", PrettyJSON.quoted(inputs))) }
+        if !parts.isEmpty { fields.append(("parts", try PrettyJSON.nested(parts, indent: "  "))) }
+        if let sources = manifest.sources { fields.append(("sources", PrettyJSON.quoted(sources))) }
+        if let warnings = manifest.warnings { fields.append(("warnings", try PrettyJSON.nested(warnings, indent: "  "))) }
         for (index, field) in fields.enumerated() {
             append("  \"\(field.key)\" : \(field.json)")
             append(index == fields.count - 1 ? "\n" : ",\n")
@@ -67,14 +67,14 @@ struct ManifestJSONWriter {
     /// Bytes, not `Data`, whose appends of small pieces were half of it.
     static func append(_ entry: ManifestEntry, to buffer: inout [UInt8]) throws {
         buffer.append(contentsOf: "    {\n".utf8)
-        if let customer = entry.customer { try field("customer", customer, last: false, to: &buffer) }
+        if let customer = entry.customer { PrettyJSON.appendField("customer", customer, last: false, to: &buffer) }
         digestField("inputs", entry.inputs, last: false, to: &buffer)
-        try field("kind", entry.kind, last: false, to: &buffer)
-        try field("path", entry.path, last: false, to: &buffer)
+        PrettyJSON.appendField("kind", entry.kind, last: false, to: &buffer)
+        PrettyJSON.appendField("path", entry.path, last: false, to: &buffer)
         digestField("sha256", entry.sha256, last: entry.warnings == nil, to: &buffer)
         if let warnings = entry.warnings {
             buffer.append(contentsOf: "      \"warnings\" : ".utf8)
-            buffer.append(contentsOf: try nested(warnings, indent: "      ").utf8)
+            buffer.append(contentsOf: try PrettyJSON.nested(warnings, indent: "      ").utf8)
             buffer.append(contentsOf: "\n".utf8)
         }
         buffer.append(contentsOf: "    }".utf8)
@@ -96,37 +96,13 @@ struct ManifestJSONWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private static func field(_ key: StaticString, _ value: String, last: Bool, to buffer: inout [UInt8]) throws {
-        appendKey(key, to: &buffer)
-        if isPlain(value) {
-            buffer.append(UInt8(ascii: "\""))
-            buffer.append(contentsOf: value.utf8)
-            buffer.append(UInt8(ascii: "\""))
-        } else {
-            buffer.append(contentsOf: try quoted(value).utf8)
-        }
-        appendEnd(last: last, to: &buffer)
-    }
-
     /// A digest's field: hex digits never need escaping.
     private static func digestField(_ key: StaticString, _ digest: Digest, last: Bool, to buffer: inout [UInt8]) {
-        appendKey(key, to: &buffer)
+        PrettyJSON.appendKey(key, to: &buffer)
         buffer.append(UInt8(ascii: "\""))
         digest.appendHex(to: &buffer)
         buffer.append(UInt8(ascii: "\""))
-        appendEnd(last: last, to: &buffer)
-    }
-
-    /// `      "key" : `
-    private static func appendKey(_ key: StaticString, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: "      \"".utf8)
-        buffer.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        buffer.append(contentsOf: "\" : ".utf8)
-    }
-
-    private static func appendEnd(last: Bool, to buffer: inout [UInt8]) {
-        if !last { buffer.append(UInt8(ascii: ",")) }
-        buffer.append(UInt8(ascii: "\n"))
+        PrettyJSON.appendEnd(last: last, to: &buffer)
     }
 
     private mutating func append(_ text: String) {
@@ -137,29 +113,6 @@ struct ManifestJSONWriter {
         guard !buffer.isEmpty else { return }
         try output(buffer)
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    /// A JSON string; anything that needs escaping is left to the encoder,
-    /// so its escaping rules are followed exactly.
-    private static func quoted(_ text: String) throws -> String {
-        if isPlain(text) { return "\"\(text)\"" }
-        return String(decoding: try encoder.encode(text), as: UTF8.self)
-    }
-
-    /// Whether `text` goes between quotes as it is.
-    private static func isPlain(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-    }
-
-    /// A value encoded on its own, its later lines moved right to where it sits.
-    private static func nested(_ value: some Encodable, indent: String) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self).replacingOccurrences(of: "\n", with: "\n" + indent)
     }
 }
 
