@@ -30,9 +30,7 @@ enum EncodedWord {
     ///   the first word (e.g. 9 for "Subject: "), so that line also stays
     ///   within 76 characters.
     static func encode(_ text: String, reservingOnFirstLine: Int = 0) -> String {
-        if isPrintableASCII(text) && !text.contains("=?") && foldsCleanly(text) {
-            return text
-        }
+        if isSafeAsWritten(text, longestRun: longestFoldableRun) { return text }
         return words(for: text, reservingOnFirstLine: reservingOnFirstLine).joined(separator: separator)
     }
 
@@ -40,7 +38,7 @@ enum EncodedWord {
     /// atoms, quoted when it holds specials (so "Novak, Jana" is not read as
     /// two addresses), and encoded when it is not printable ASCII.
     static func phrase(_ name: String) -> String {
-        guard isPrintableASCII(name) && !name.contains("=?") else {
+        guard isSafeAsWritten(name, longestRun: .max) else {
             return words(for: name, reservingOnFirstLine: 0).joined(separator: separator)
         }
         let needsQuoting = name.isEmpty || name.unicodeScalars.contains { phraseSpecials.contains($0) }
@@ -58,12 +56,19 @@ enum EncodedWord {
         "(", ")", "<", ">", "[", "]", ":", ";", "@", "\\", ",", ".", "\"",
     ]
 
-    private static func isPrintableASCII(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) }
-    }
-
-    private static func foldsCleanly(_ text: String) -> Bool {
-        text.split(separator: " ").allSatisfy { $0.utf8.count <= longestFoldableRun }
+    /// Printable ASCII without "=?" and without a run of more than
+    /// `longestRun` characters between spaces. One pass over the bytes:
+    /// every message's subject and names are checked.
+    private static func isSafeAsWritten(_ text: String, longestRun: Int) -> Bool {
+        var run = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            guard (0x20...0x7E).contains(byte), !(previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?")) else { return false }
+            run = byte == UInt8(ascii: " ") ? 0 : run + 1
+            if run > longestRun { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// Splits `text` into encoded words, cutting only between Characters so

@@ -21,7 +21,9 @@ struct MailAddress: Sendable, Hashable {
     init?(name: String? = nil, address: String) {
         guard Self.isValid(address) else { return nil }
         self.address = address
-        self.name = name.flatMap(Self.cleanedName)
+        let name = name.flatMap(Self.cleanedName)
+        self.name = name
+        headerValue = name.map { "\(EncodedWord.phrase($0)) <\(address)>" } ?? address
     }
 
     /// The part after "@", e.g. for deriving Message-ID domains.
@@ -31,12 +33,17 @@ struct MailAddress: Sendable, Hashable {
 
     /// `Name <address>` with the name made header-safe by
     /// ``EncodedWord/phrase(_:)``, or the bare address when there is no name.
-    var headerValue: String {
-        guard let name else { return address }
-        return "\(EncodedWord.phrase(name)) <\(address)>"
-    }
+    /// Made once: the sender's is written into every message of an outbox.
+    let headerValue: String
 
     private static func cleanedName(_ raw: String) -> String? {
+        // Most names are printable ASCII with nothing to trim: kept as they are.
+        let utf8 = raw.utf8
+        if let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20,
+            utf8.allSatisfy({ (0x20...0x7E).contains($0) })
+        {
+            return raw
+        }
         var cleaned = String.UnicodeScalarView()
         for scalar in raw.unicodeScalars {
             cleaned.append(scalar == "\r" || scalar == "\n" ? " " : scalar)
@@ -51,54 +58,71 @@ struct MailAddress: Sendable, Hashable {
     private static let maximumLocalPartLength = 64
     private static let maximumAddressLength = 254
 
+    /// Read byte by byte: the outbox checks every recipient and sender,
+    /// and splitting into substrings and scalars was 2% of its CPU.
     private static func isValid(_ address: String) -> Bool {
-        guard address.utf8.count <= maximumAddressLength,
-              address.unicodeScalars.allSatisfy(\.isASCII)
-        else { return false }
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        return isValidLocalPart(parts[0]) && isValidDomain(parts[1])
+        var address = address
+        return address.withUTF8(isValid)
+    }
+
+    private static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= maximumAddressLength, let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        let local = UnsafeBufferPointer(rebasing: bytes[..<at])
+        let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+        return isValidLocalPart(local) && isValidDomain(domain)
     }
 
     /// A dot-atom: atext runs separated by single dots (RFC 5322 §3.2.3).
     /// atext excludes whitespace, control characters, "<", ">", ",", ";",
-    /// quotes and the other specials by construction.
-    private static func isValidLocalPart(_ local: Substring) -> Bool {
-        guard !local.isEmpty, local.utf8.count <= maximumLocalPartLength else { return false }
-        let atoms = local.split(separator: ".", omittingEmptySubsequences: false)
-        return atoms.allSatisfy { atom in
-            !atom.isEmpty && atom.unicodeScalars.allSatisfy(isAtext)
+    /// "@", quotes, non-ASCII and the other specials by construction.
+    private static func isValidLocalPart(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !local.isEmpty, local.count <= maximumLocalPartLength else { return false }
+        var previousWasDot = true  // so a leading dot is an empty atom
+        for byte in local {
+            if byte == UInt8(ascii: ".") {
+                if previousWasDot { return false }
+                previousWasDot = true
+            } else {
+                guard isAtext(byte) else { return false }
+                previousWasDot = false
+            }
         }
+        return !previousWasDot
     }
 
-    private static let atextSymbols: Set<Unicode.Scalar> = [
-        "!", "#", "$", "%", "&", "'", "*", "+", "-", "/", "=", "?", "^", "_", "`", "{", "|", "}", "~",
-    ]
-
-    private static func isAtext(_ scalar: Unicode.Scalar) -> Bool {
-        isASCIIAlphanumeric(scalar) || atextSymbols.contains(scalar)
+    private static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+            return true
+        default:
+            return "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)
+        }
     }
 
     /// One or more DNS labels separated by dots; a single label (such as
     /// "localhost") is accepted because test relays use them.
-    private static func isValidDomain(_ domain: Substring) -> Bool {
-        guard !domain.isEmpty, domain.utf8.count <= 253 else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        return labels.allSatisfy(isValidLabel)
+    private static func isValidDomain(_ domain: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !domain.isEmpty, domain.count <= 253 else { return false }
+        var labelStart = 0
+        for index in 0...domain.count where index == domain.count || domain[index] == UInt8(ascii: ".") {
+            guard isValidLabel(UnsafeBufferPointer(rebasing: domain[labelStart..<index])) else { return false }
+            labelStart = index + 1
+        }
+        return true
     }
 
     /// RFC 1035 label: 1–63 letters, digits or hyphens, no hyphen at either end.
-    private static func isValidLabel(_ label: Substring) -> Bool {
-        guard (1...63).contains(label.utf8.count),
-              label.first != "-", label.last != "-"
-        else { return false }
-        return label.unicodeScalars.allSatisfy { isASCIIAlphanumeric($0) || $0 == "-" }
-    }
-
-    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
-        default: return false
+    private static func isValidLabel(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
+        let hyphen = UInt8(ascii: "-")
+        guard (1...63).contains(label.count), label.first != hyphen, label.last != hyphen else { return false }
+        return label.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                hyphen:
+                return true
+            default:
+                return false
+            }
         }
     }
 }

@@ -25,10 +25,30 @@ struct MailHeaderField: Sendable, Hashable {
     /// The field as it goes on the wire: "Name: value", folded, each line
     /// terminated by CRLF.
     var rendered: String {
-        // Most fields fit on one line, where folding would change nothing.
-        let unfolded = value.isEmpty ? name + ":" : name + ": " + value
-        if unfolded.utf8.count <= Self.preferredLineLength { return unfolded + "\r\n" }
-        return foldedLines().map { $0 + "\r\n" }.joined()
+        var bytes: [UInt8] = []
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``rendered`` to a message being written.
+    func append(to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: name.utf8)
+        guard !value.isEmpty else {
+            bytes.append(contentsOf: ":\r\n".utf8)
+            return
+        }
+        bytes.append(contentsOf: ": ".utf8)
+        let prefixLength = name.utf8.count + 2
+        var value = value
+        value.withUTF8 { value in
+            // Most fields fit on one line, where folding would change nothing.
+            if prefixLength + value.count <= Self.preferredLineLength {
+                bytes.append(contentsOf: value)
+            } else {
+                Self.fold(value, lineStart: bytes.count - prefixLength, into: &bytes)
+            }
+        }
+        bytes.append(contentsOf: "\r\n".utf8)
     }
 
     /// Unfolds `text` (RFC 5322 §2.2.3: a CRLF directly before a space or
@@ -56,52 +76,45 @@ struct MailHeaderField: Sendable, Hashable {
         return String(result)
     }
 
-    /// Greedy folding: a line break goes before a whitespace run whenever the
-    /// next word would push the line past ``preferredLineLength``. A word
-    /// longer than ``maximumLineLength`` is cut as a last resort, which adds
-    /// one space to the unfolded value but keeps the message deliverable.
-    private func foldedLines() -> [String] {
-        var lines: [String] = []
-        var line = value.isEmpty ? name + ":" : name + ": "
+    /// Greedy folding: a line break goes before a run of spaces and tabs
+    /// whenever the next word would push the line past
+    /// ``preferredLineLength``. A word longer than ``maximumLineLength`` is
+    /// cut as a last resort, which adds one space to the unfolded value but
+    /// keeps the message deliverable. Byte by byte: spaces and tabs are
+    /// ASCII, and a line always ends before one, so never inside a character.
+    private static func fold(_ value: UnsafeBufferPointer<UInt8>, lineStart: Int, into bytes: inout [UInt8]) {
+        func isFoldingWhitespace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var lineStart = lineStart
         var lineHasWord = false
-        for chunk in Self.chunks(of: value) {
-            let startsWithWhitespace = chunk.unicodeScalars.first.map(Self.isFoldingWhitespace) ?? false
-            let isOnlyWhitespace = chunk.unicodeScalars.allSatisfy(Self.isFoldingWhitespace)
+        var chunkStart = 0
+        while chunkStart < value.count {
+            // A chunk: its leading whitespace, then a word.
+            var wordStart = chunkStart
+            while wordStart < value.count, isFoldingWhitespace(value[wordStart]) { wordStart += 1 }
+            var chunkEnd = wordStart
+            while chunkEnd < value.count, !isFoldingWhitespace(value[chunkEnd]) { chunkEnd += 1 }
+            let startsWithWhitespace = wordStart > chunkStart
+            let isOnlyWhitespace = wordStart == chunkEnd
             if lineHasWord, startsWithWhitespace, !isOnlyWhitespace,
-               line.utf8.count + chunk.utf8.count > Self.preferredLineLength {
-                lines.append(line)
-                line = ""
+                bytes.count - lineStart + (chunkEnd - chunkStart) > preferredLineLength
+            {
+                bytes.append(contentsOf: "\r\n".utf8)
+                lineStart = bytes.count
             }
-            line += chunk
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[chunkStart..<chunkEnd]))
             lineHasWord = true
-            while line.utf8.count > Self.maximumLineLength {
-                let (head, tail) = Self.split(line, maximumOctets: Self.maximumLineLength)
-                lines.append(head)
-                line = " " + tail
+            while bytes.count - lineStart > maximumLineLength {
+                let line = String(decoding: bytes[lineStart...], as: UTF8.self)
+                let (head, tail) = split(line, maximumOctets: maximumLineLength)
+                bytes.removeSubrange(lineStart...)
+                bytes.append(contentsOf: head.utf8)
+                bytes.append(contentsOf: "\r\n".utf8)
+                lineStart = bytes.count
+                bytes.append(UInt8(ascii: " "))
+                bytes.append(contentsOf: tail.utf8)
             }
+            chunkStart = chunkEnd
         }
-        lines.append(line)
-        return lines
-    }
-
-    /// Splits the value into pieces that each start with their leading
-    /// whitespace, i.e. the places where a fold may go.
-    private static func chunks(of value: String) -> [String] {
-        var chunks: [String] = []
-        var current = ""
-        var inWord = false
-        for character in value {
-            let isWhitespace = character == " " || character == "\t"
-            if isWhitespace && inWord {
-                chunks.append(current)
-                current = ""
-                inWord = false
-            }
-            if !isWhitespace { inWord = true }
-            current.append(character)
-        }
-        if !current.isEmpty { chunks.append(current) }
-        return chunks
     }
 
     /// Cuts at the last Character boundary within `maximumOctets` bytes, so

@@ -62,7 +62,7 @@ struct MailMessage: Sendable {
         let boundary = Self.boundary(seed: boundarySeed)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(2048 + (textBody.utf8.count + htmlBody.utf8.count) * 11 / 10)
-        for field in headerFields(boundary: boundary) { bytes += field.rendered.utf8 }
+        for field in headerFields(boundary: boundary) { field.append(to: &bytes) }
         bytes += "\r\n".utf8
         appendPart(contentType: "text/plain; charset=utf-8", body: textBody, boundary: boundary, to: &bytes)
         appendPart(contentType: "text/html; charset=utf-8", body: htmlBody, boundary: boundary, to: &bytes)
@@ -168,8 +168,8 @@ struct MailMessage: Sendable {
     /// delimiter (RFC 2046 §5.1.1), so a body's own final newline survives.
     private func appendPart(contentType: String, body: String, boundary: String, to bytes: inout [UInt8]) {
         bytes += "--\(boundary)\r\n".utf8
-        bytes += MailHeaderField(name: "Content-Type", value: contentType).rendered.utf8
-        bytes += MailHeaderField(name: "Content-Transfer-Encoding", value: "quoted-printable").rendered.utf8
+        MailHeaderField(name: "Content-Type", value: contentType).append(to: &bytes)
+        MailHeaderField(name: "Content-Transfer-Encoding", value: "quoted-printable").append(to: &bytes)
         bytes += "\r\n".utf8
         QuotedPrintable.append(body, to: &bytes)
         bytes += "\r\n".utf8

@@ -181,6 +181,15 @@ private func decodeEncodedWord(_ word: String) -> String? {
         expectEqual(injected?.name, "Evil  Bcc: victim@x.example", "name CRLF becomes spaces")
         check(!(injected?.headerValue.contains("\r") ?? true) && !(injected?.headerValue.contains("\n") ?? true), "name header is one line")
         expectEqual(MailAddress(name: "  ", address: "a@b.c")?.name, Optional<String?>.some(nil), "blank name is nil")
+        expectEqual(MailAddress(name: " Jana Novak ", address: "a@b.c")?.name, "Jana Novak", "name trimmed")
+        expectEqual(MailAddress(name: "\tJana\u{A0}", address: "a@b.c")?.name, "Jana", "name trimmed of tabs and Unicode spaces")
+        expectEqual(MailAddress(name: "Jana\r\n", address: "a@b.c")?.name, "Jana", "name trailing CRLF dropped")
+        expectEqual(MailAddress(name: "Inès Müller", address: "a@b.c")?.name, "Inès Müller", "non-ASCII name kept")
+        check(MailAddress(address: ".a@c.d") == nil && MailAddress(address: "a.@c.d") == nil, "address rejects dot at either end")
+        check(MailAddress(address: "a@c.d-") == nil && MailAddress(address: "a@c.") == nil, "address rejects bad last label")
+        check(MailAddress(address: String(repeating: "a", count: 65) + "@c.d") == nil, "address rejects local part over 64")
+        check(MailAddress(address: String(repeating: "a", count: 64) + "@c.d") != nil, "address accepts local part of 64")
+        check(MailAddress(address: "a@" + String(repeating: "b", count: 64) + ".d") == nil, "address rejects label over 63")
 
         // MARK: - MailHeaderField
 
