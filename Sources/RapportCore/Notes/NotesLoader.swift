@@ -9,8 +9,11 @@ struct NotesLoader {
     let limits: MarkdownLimits
     /// Files parsed at once (`--jobs`).
     var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Up to this many files the parsed notes are kept for rendering;
+    /// beyond it, pages read them again (`NotesIndex`).
+    var keptParsedLimit = NotesIndex.keptParsedLimit
 
-    /// Notes for `customers`, every file checked (the pages read them again),
+    /// Notes for `customers`, every file checked (kept, or read again by the pages),
     /// and warnings (notes for nobody). Notes of records outside `customers`
     /// (left out by --only, named in `allIDs`) are neither read nor reported.
     func load(customers: [CustomerProfile], allIDs: Set<String>? = nil) throws(DiagnosticList) -> (NotesIndex, [Diagnostic]) {
@@ -27,31 +30,34 @@ struct NotesLoader {
         let leftOut = (allIDs ?? []).subtracting(customers.map(\.id))
         let files = names.sorted().filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && !leftOut.contains(String($0.dropLast(3))) }
         let idsByKey = byKey
+        let keepsParsed = files.count <= keptParsedLimit
         // Parsed in parallel: a large book has a notes file per customer.
-        let results = ParallelMap.map(files, workers: workers) { name -> (String?, NotesSummary?, [Diagnostic]) in
+        let results = ParallelMap.map(files, workers: workers) { name -> (String?, NotesSummary?, CustomerNotes?, [Diagnostic]) in
             let path = "Content/notes/\(name)"
             let key = String(name.dropLast(3))
             guard let id = idsByKey[key] else {
-                return (nil, nil, [.warning("notes for unknown customer \"\(key)\" (no customer has this id)", at: SourceLocation(path: path))])
+                return (nil, nil, nil, [.warning("notes for unknown customer \"\(key)\" (no customer has this id)", at: SourceLocation(path: path))])
             }
             do {
                 let text = try TextFile.read(folder.appendingPathComponent(name), displayPath: path)
                 let notes = try Self.parse(text, path: path, limits: limits)
-                return (id, NotesSummary(notes), notes.warnings)
+                return (id, NotesSummary(notes), keepsParsed ? notes : nil, notes.warnings)
             } catch let error as Diagnostic {
-                return (nil, nil, [error])
+                return (nil, nil, nil, [error])
             } catch let error as DiagnosticList {
-                return (nil, nil, error.diagnostics)
+                return (nil, nil, nil, error.diagnostics)
             } catch {
-                return (nil, nil, [.error("\(error)", at: SourceLocation(path: path))])
+                return (nil, nil, nil, [.error("\(error)", at: SourceLocation(path: path))])
             }
         }
-        for (id, summary, found) in results {
+        var parsed: [String: CustomerNotes] = [:]
+        for (id, summary, notes, found) in results {
             if let id, let summary { summaries[id] = summary }
+            if let id, let notes { parsed[id] = notes }
             problems += found
         }
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
-        return (NotesIndex(siteDirectory: siteDirectory, limits: limits, summaries: summaries), problems)
+        return (NotesIndex(siteDirectory: siteDirectory, limits: limits, summaries: summaries, parsed: parsed), problems)
     }
 
     /// Parses one notes file.
