@@ -31,15 +31,23 @@ extension LocaleFormatter {
     /// A percentage in the locale, where `percent` 12.5 means 12.5 %: "12.5%" (en), "12,5 %" (de), "−3%".
     func percent(_ percent: Double, locale: String, maximumFractionDigits: Int = 1) -> String {
         let rounded = Self.rounded(percent, fractionDigits: maximumFractionDigits)
-        let formatter: NumberFormatter = formatter("percent|\(locale)|\(maximumFractionDigits)") {
-            let formatter = NumberFormatter()
-            formatter.locale = Locale(identifier: locale)
-            formatter.numberStyle = .percent
-            formatter.minimumFractionDigits = 0
-            formatter.maximumFractionDigits = maximumFractionDigits
-            return formatter
+        let key = DecimalTextKey(locale: locale, fractionDigits: maximumFractionDigits, bits: abs(rounded).bitPattern)
+        let magnitude: String
+        if let known = percentTexts[key] {
+            magnitude = known
+        } else {
+            if percentTexts.count >= 50_000 { percentTexts.removeAll(keepingCapacity: true) }
+            let formatter: NumberFormatter = formatter("percent|\(locale)|\(maximumFractionDigits)") {
+                let formatter = NumberFormatter()
+                formatter.locale = Locale(identifier: locale)
+                formatter.numberStyle = .percent
+                formatter.minimumFractionDigits = 0
+                formatter.maximumFractionDigits = maximumFractionDigits
+                return formatter
+            }
+            magnitude = formatter.string(from: NSNumber(value: abs(rounded) / 100)) ?? "\(abs(rounded))%"
+            percentTexts[key] = magnitude
         }
-        let magnitude = formatter.string(from: NSNumber(value: abs(rounded) / 100)) ?? "\(abs(rounded))%"
         return rounded < 0 ? "\u{2212}" + magnitude : magnitude
     }
 
