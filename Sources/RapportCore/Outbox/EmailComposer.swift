@@ -18,6 +18,62 @@ final class EmailComposer {
         var defaultTimeZone: TimeZone
         var styles: EmailHTML.InlineStyles
         var settings: EmailSettings
+
+        /// `baseURL` as written.
+        let baseAddress: String
+        /// Whether a plain path resolved against `baseURL` is the two joined
+        /// (a base with dot segments, a query or a fragment is not).
+        let joinsPlainPaths: Bool
+
+        init(
+            from: MailAddress, baseURL: URL, unsubscribe: [CompiledTemplate], schedule: SendSchedule, defaultTimeZone: TimeZone,
+            styles: EmailHTML.InlineStyles, settings: EmailSettings
+        ) {
+            (self.from, self.baseURL, self.unsubscribe, self.schedule) = (from, baseURL, unsubscribe, schedule)
+            (self.defaultTimeZone, self.styles, self.settings) = (defaultTimeZone, styles, settings)
+            baseAddress = baseURL.absoluteString
+            joinsPlainPaths = Self.joinsPlainPaths(baseURL)
+        }
+
+        static func joinsPlainPaths(_ baseURL: URL) -> Bool {
+            let probe = "a/b.html"
+            return URL(string: probe, relativeTo: baseURL)?.absoluteURL.absoluteString == baseURL.absoluteString + probe
+        }
+
+        /// A page of the site (`SitePaths`, relative) as an absolute address.
+        ///
+        /// Site paths are slugs and fixed names, so joining them to the base
+        /// is what resolving them gives whenever the base resolves plainly
+        /// (checked once, see ``joinsPlainPaths``); that saves two URL parses
+        /// a message. Anything else is resolved.
+        func absolute(_ path: String) -> String {
+            if joinsPlainPaths, Self.isPlainPath(path) { return baseAddress + path }
+            return URL(string: path, relativeTo: baseURL)?.absoluteURL.absoluteString ?? path
+        }
+
+        /// Segments of letters, digits, "-" and "_" and "." that are not
+        /// "." or "..", joined by single "/", not starting with one.
+        static func isPlainPath(_ path: String) -> Bool {
+            var segmentStart = true
+            var segmentIsDots = true
+            for byte in path.utf8 {
+                switch byte {
+                case UInt8(ascii: "/"):
+                    if segmentStart || segmentIsDots { return false }
+                    (segmentStart, segmentIsDots) = (true, true)
+                    continue
+                case UInt8(ascii: "."):
+                    break
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    segmentIsDots = false
+                default:
+                    return false
+                }
+                segmentStart = false
+            }
+            return !segmentStart && !segmentIsDots
+        }
     }
 
     /// A message and the parts the preview shows.
@@ -68,29 +124,28 @@ final class EmailComposer {
         _ compiled: CompiledDocument, for profile: CustomerProfile, to: MailAddress, scope: ViewModel, embeds: HTMLEmbeds
     ) throws(DiagnosticList) -> Composed {
         let document = compiled.document
-        let webPath = SitePaths.documentFile(profile.slug, document)
-        let pageURL = URL(string: webPath, relativeTo: setup.baseURL)?.absoluteURL ?? setup.baseURL
+        let webAddress = setup.absolute(SitePaths.documentFile(profile.slug, document))
+        let pageURL = URL(string: webAddress) ?? setup.baseURL
         let merged = try pages.merge(
             compiled, for: profile, scope: scope, embeds: embeds,
             plainText: PageRenderer.PlainTextRequest(width: Self.textWidth) { EmailHTML.absoluteURL($0, page: pageURL) ?? $0 })
         var warnings = merged.warnings
-        func absolute(_ path: String) -> String { URL(string: path, relativeTo: setup.baseURL)?.absoluteString ?? path }
 
         let unsubscribe = try unsubscribeTargets(merged.model, customer: profile.id)
-        let content = EmailHTML.styled(embeds.resolve(merged.html), styles: setup.styles)
+        let content = EmailHTML.styled(bytes: embeds.resolve(bytes: Array(merged.html.utf8)), styles: setup.styles)
         var page = merged.model
-        page[Page.content.key] = .text(content)
-        page[Page.root.key] = .text(setup.baseURL.absoluteString)
+        page[Page.content.key] = .text(String(decoding: content, as: UTF8.self))
+        page[Page.root.key] = .text(setup.baseAddress)
         page[Page.pageTitle.key] = .text(merged.title)
         page[Page.lang.key] = .text(profile.locale)
         page[Page.generator.key] = .text(PageRenderer.generator)
-        page[Page.webURL.key] = .text(pageURL.absoluteString)
-        page[Page.hubURL.key] = .text(absolute(SitePaths.hub(profile.slug)))
-        page[Page.printURL.key] = .text(absolute(SitePaths.printFile(profile.slug, document)))
+        page[Page.webURL.key] = .text(webAddress)
+        page[Page.hubURL.key] = .text(setup.absolute(SitePaths.hub(profile.slug)))
+        page[Page.printURL.key] = .text(setup.absolute(SitePaths.printFile(profile.slug, document)))
         if let first = unsubscribe.first { page[Page.unsubscribeURL.key] = .text(first) }
         let html: String
         do {
-            html = EmailHTML.absolute(String(decoding: try pages.layout(LayoutName.email, page), as: UTF8.self), page: pageURL)
+            html = String(decoding: EmailHTML.absolute(bytes: try pages.layout(LayoutName.email, page), page: pageURL), as: UTF8.self)
         } catch {
             throw DiagnosticList([error])
         }
@@ -101,7 +156,7 @@ final class EmailComposer {
                     "the HTML part is \(htmlBytes) bytes, over email.max_html_bytes (\(setup.settings.maxHTMLBytes)): Gmail clips messages over about 102 KB",
                     at: SourceLocation(path: document.path), customer: profile.id))
         }
-        let text = Self.textPart(merged.plainText ?? "", page: pageURL, unsubscribe: unsubscribe)
+        let text = Self.textPart(merged.plainText ?? "", page: webAddress, unsubscribe: unsubscribe)
 
         let subject = merged.model.value(at: [TemplateVocabulary.Content.document.key, DocumentField.subject.key])?.text ?? merged.title
         let zone = try timeZone(of: profile)
@@ -129,10 +184,10 @@ final class EmailComposer {
 
     /// The text part: the merged Markdown (embeds as their own Markdown)
     /// as plain text, then where to read it online and how to unsubscribe.
-    private static func textPart(_ body: String, page: URL, unsubscribe: [String]) -> String {
+    private static func textPart(_ body: String, page: String, unsubscribe: [String]) -> String {
         var text = body
         while text.hasSuffix("\n\n") { text.removeLast() }
-        text += "\n---\nRead this online: \(page.absoluteString)\n"
+        text += "\n---\nRead this online: \(page)\n"
         if let target = unsubscribe.first { text += "Unsubscribe: \(target)\n" }
         return text
     }

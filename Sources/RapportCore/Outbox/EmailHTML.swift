@@ -47,6 +47,11 @@ enum EmailHTML {
     /// any style the tag already has, so the author's wins) and checkboxes
     /// as characters.
     static func styled(_ html: String, styles: InlineStyles) -> String {
+        String(decoding: styled(bytes: Array(html.utf8), styles: styles), as: UTF8.self)
+    }
+
+    /// `styled` for UTF-8 bytes, as the renderer makes them.
+    static func styled(bytes html: [UInt8], styles: InlineStyles) -> [UInt8] {
         rewrite(
             html, mayChange: { element, attribute in attribute == nil ? element == "input" : attribute == "style" },
             unchanged: { name, bytes, range in
@@ -79,6 +84,11 @@ enum EmailHTML {
     /// `html` with every relative `href` and `src` resolved against `page`
     /// (the message's web address), so they work from an inbox.
     static func absolute(_ html: String, page: URL) -> String {
+        String(decoding: absolute(bytes: Array(html.utf8), page: page), as: UTF8.self)
+    }
+
+    /// `absolute` for UTF-8 bytes, as the email layout renders them.
+    static func absolute(bytes html: [UInt8], page: URL) -> [UInt8] {
         rewrite(html, mayChange: { _, attribute in attribute == "href" || attribute == "src" }) { tag in
             var changed = false
             var tag = tag
@@ -114,11 +124,20 @@ enum EmailHTML {
         return String(decoding: bytes[(start + 1)..<end], as: UTF8.self).lowercased()
     }
 
+    /// RFC 3986 scheme: a letter, then letters, digits, "+", "-" or ".", then ":".
     private static func hasScheme(_ reference: String) -> Bool {
-        guard let colon = reference.firstIndex(of: ":") else { return false }
-        let scheme = reference[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        var isFirst = true
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return !isFirst
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if isFirst { return false }
+            default: return false
+            }
+            isFirst = false
+        }
+        return false
     }
 
     /// Copies `html`, replacing each opening tag for which `replace` returns
@@ -128,11 +147,10 @@ enum EmailHTML {
     /// `unchanged(name, bytes, range)` may insert bytes into a tag that
     /// `mayChange` let through unread: where, and what.
     private static func rewrite(
-        _ html: String, mayChange: (String, String?) -> Bool,
+        _ bytes: [UInt8], mayChange: (String, String?) -> Bool,
         unchanged: ((String, [UInt8], Range<Int>) -> (Int, [UInt8])?)? = nil,
         _ replace: (HTMLTag) -> String?
-    ) -> String {
-        let bytes = Array(html.utf8)
+    ) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 4)
         var copied = 0
@@ -163,8 +181,8 @@ enum EmailHTML {
             }
             index = tag.range.upperBound
         }
-        guard copied > 0 else { return html }
+        guard copied > 0 else { return bytes }
         output.append(contentsOf: bytes[copied...])
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 }
