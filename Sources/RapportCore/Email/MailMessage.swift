@@ -27,7 +27,14 @@ struct MailMessage: Sendable {
     /// exists, since one-click unsubscribe is defined for https alone.
     var oneClickUnsubscribe: Bool
     var textBody: String
-    var htmlBody: String
+    /// The HTML part as UTF-8: the email layout renders bytes, and making
+    /// a string of them only to encode its UTF-8 again was checked and
+    /// copied for nothing.
+    var htmlUTF8: [UInt8]
+    var htmlBody: String {
+        get { String(decoding: htmlUTF8, as: UTF8.self) }
+        set { htmlUTF8 = Array(newValue.utf8) }
+    }
 
     init(
         from: MailAddress,
@@ -41,6 +48,15 @@ struct MailMessage: Sendable {
         textBody: String,
         htmlBody: String
     ) {
+        self.init(
+            from: from, to: to, replyTo: replyTo, subject: subject, date: date, messageID: messageID, listUnsubscribe: listUnsubscribe,
+            oneClickUnsubscribe: oneClickUnsubscribe, textBody: textBody, htmlUTF8: Array(htmlBody.utf8))
+    }
+
+    init(
+        from: MailAddress, to: [MailAddress], replyTo: MailAddress?, subject: String, date: Date, messageID: String,
+        listUnsubscribe: [String], oneClickUnsubscribe: Bool, textBody: String, htmlUTF8: [UInt8]
+    ) {
         self.from = from
         self.to = to
         self.replyTo = replyTo
@@ -50,7 +66,7 @@ struct MailMessage: Sendable {
         self.listUnsubscribe = listUnsubscribe
         self.oneClickUnsubscribe = oneClickUnsubscribe
         self.textBody = textBody
-        self.htmlBody = htmlBody
+        self.htmlUTF8 = htmlUTF8
     }
 
     /// The complete message as bytes.
@@ -61,11 +77,15 @@ struct MailMessage: Sendable {
     func rendered(boundarySeed: String) -> Data {
         let boundary = Self.boundary(seed: boundarySeed)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(2048 + (textBody.utf8.count + htmlBody.utf8.count) * 11 / 10)
+        bytes.reserveCapacity(2048 + (textBody.utf8.count + htmlUTF8.count) * 11 / 10)
         for field in headerFields(boundary: boundary) { field.append(to: &bytes) }
         bytes += "\r\n".utf8
-        appendPart(contentType: "text/plain; charset=utf-8", body: textBody, boundary: boundary, to: &bytes)
-        appendPart(contentType: "text/html; charset=utf-8", body: htmlBody, boundary: boundary, to: &bytes)
+        appendPartHeader(contentType: "text/plain; charset=utf-8", boundary: boundary, to: &bytes)
+        QuotedPrintable.append(textBody, to: &bytes)
+        bytes += "\r\n".utf8
+        appendPartHeader(contentType: "text/html; charset=utf-8", boundary: boundary, to: &bytes)
+        QuotedPrintable.append(htmlUTF8, to: &bytes)
+        bytes += "\r\n".utf8
         bytes += "--\(boundary)--\r\n".utf8
         return Data(bytes)
     }
@@ -164,14 +184,13 @@ struct MailMessage: Sendable {
         "=_rapport_" + String(InputHasher.hash(seed).prefix(24))
     }
 
-    /// One body part. The CRLF before the next delimiter belongs to the
-    /// delimiter (RFC 2046 §5.1.1), so a body's own final newline survives.
-    private func appendPart(contentType: String, body: String, boundary: String, to bytes: inout [UInt8]) {
+    /// A body part's delimiter and headers; the body follows, quoted-printable,
+    /// then a CRLF. That CRLF belongs to the next delimiter (RFC 2046
+    /// §5.1.1), so a body's own final newline survives.
+    private func appendPartHeader(contentType: String, boundary: String, to bytes: inout [UInt8]) {
         bytes += "--\(boundary)\r\n".utf8
         MailHeaderField(name: "Content-Type", value: contentType).append(to: &bytes)
         MailHeaderField(name: "Content-Transfer-Encoding", value: "quoted-printable").append(to: &bytes)
-        bytes += "\r\n".utf8
-        QuotedPrintable.append(body, to: &bytes)
         bytes += "\r\n".utf8
     }
 }

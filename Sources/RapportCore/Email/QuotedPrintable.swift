@@ -34,25 +34,32 @@ enum QuotedPrintable {
     /// third of the encoding's time.
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            let encoded = [UInt8](unsafeUninitializedCapacity: bytes.count * 4 + 8) { buffer, initialized in
-                var writer = Writer(buffer: buffer, n: 0)
-                var lineStart = 0
-                while lineStart <= bytes.count {
-                    var lineEnd = lineStart
-                    while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                    // LF and CRLF encode alike; a lone CR is data (=0D).
-                    let contentEnd =
-                        lineEnd > lineStart && lineEnd < bytes.count && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
-                    if lineStart > 0 { writer.put(0x0D, 0x0A) }
-                    writer.encodeLine(bytes, lineStart..<contentEnd)
-                    if lineEnd == bytes.count { break }
-                    lineStart = lineEnd + 1
-                }
-                initialized = writer.n
+        text.withUTF8 { append(utf8: $0, to: &output) }
+    }
+
+    /// `append` for text already in UTF-8 (the email layout's bytes).
+    static func append(_ utf8: [UInt8], to output: inout [UInt8]) {
+        utf8.withUnsafeBufferPointer { append(utf8: $0, to: &output) }
+    }
+
+    private static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let encoded = [UInt8](unsafeUninitializedCapacity: bytes.count * 4 + 8) { buffer, initialized in
+            var writer = Writer(buffer: buffer, n: 0)
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                // LF and CRLF encode alike; a lone CR is data (=0D).
+                let contentEnd =
+                    lineEnd > lineStart && lineEnd < bytes.count && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+                if lineStart > 0 { writer.put(0x0D, 0x0A) }
+                writer.encodeLine(bytes, lineStart..<contentEnd)
+                if lineEnd == bytes.count { break }
+                lineStart = lineEnd + 1
             }
-            output.append(contentsOf: encoded)
+            initialized = writer.n
         }
+        output.append(contentsOf: encoded)
     }
 
     /// Writes encoded bytes into room the caller made.

@@ -80,7 +80,9 @@ final class EmailComposer {
     struct Composed {
         var message: OutboxMessage
         var eml: Data
-        var html: String
+        /// The HTML part's UTF-8; `html` for the preview.
+        var htmlUTF8: [UInt8]
+        var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
         var text: String
         var warnings: [Diagnostic]
     }
@@ -143,13 +145,13 @@ final class EmailComposer {
         page[Page.hubURL.key] = .text(setup.absolute(SitePaths.hub(profile.slug)))
         page[Page.printURL.key] = .text(setup.absolute(SitePaths.printFile(profile.slug, document)))
         if let first = unsubscribe.first { page[Page.unsubscribeURL.key] = .text(first) }
-        let html: String
+        let html: [UInt8]
         do {
-            html = String(decoding: EmailHTML.absolute(bytes: try pages.layout(LayoutName.email, page), page: pageURL), as: UTF8.self)
+            html = EmailHTML.absolute(bytes: try pages.layout(LayoutName.email, page), page: pageURL)
         } catch {
             throw DiagnosticList([error])
         }
-        let htmlBytes = html.utf8.count
+        let htmlBytes = html.count
         if htmlBytes > setup.settings.maxHTMLBytes {
             warnings.append(
                 .warning(
@@ -167,14 +169,14 @@ final class EmailComposer {
             domain: setup.from.domain)
         let mail = MailMessage(
             from: setup.from, to: [to], replyTo: replyTo, subject: subject, date: window.start, messageID: messageID,
-            listUnsubscribe: unsubscribe, oneClickUnsubscribe: true, textBody: text, htmlBody: html)
+            listUnsubscribe: unsubscribe, oneClickUnsubscribe: true, textBody: text, htmlUTF8: html)
         let eml = mail.rendered(boundarySeed: messageID)
         let message = OutboxMessage(
             customerID: profile.id, customerName: merged.customerName, kind: document.kind.rawValue, edition: document.name,
             to: to.address, from: setup.from.headerValue, replyTo: replyTo?.headerValue, subject: MailHeaderField.singleLine(subject),
             file: OutboxPaths.message(profile.slug, document), bytes: eml.count, sha256: InputHasher.hash(eml),
             messageID: messageID, sendAfter: window.start, sendBefore: window.end)
-        return Composed(message: message, eml: eml, html: html, text: text, warnings: warnings)
+        return Composed(message: message, eml: eml, htmlUTF8: html, text: text, warnings: warnings)
     }
 
     // MARK: - Parts
