@@ -11,69 +11,13 @@ final class EmailComposer {
     /// What every message of one outbox shares, checked once.
     struct Setup: Sendable {
         var from: MailAddress
-        /// `site.base_url` ending in `/`.
-        var baseURL: URL
+        /// `site.base_url` and the site's pages under it.
+        var addresses: SiteAddresses
         var unsubscribe: [CompiledTemplate]
         var schedule: SendSchedule
         var defaultTimeZone: TimeZone
         var styles: EmailHTML.InlineStyles
         var settings: EmailSettings
-
-        /// `baseURL` as written.
-        let baseAddress: String
-        /// Whether a plain path resolved against `baseURL` is the two joined
-        /// (a base with dot segments, a query or a fragment is not).
-        let joinsPlainPaths: Bool
-
-        init(
-            from: MailAddress, baseURL: URL, unsubscribe: [CompiledTemplate], schedule: SendSchedule, defaultTimeZone: TimeZone,
-            styles: EmailHTML.InlineStyles, settings: EmailSettings
-        ) {
-            (self.from, self.baseURL, self.unsubscribe, self.schedule) = (from, baseURL, unsubscribe, schedule)
-            (self.defaultTimeZone, self.styles, self.settings) = (defaultTimeZone, styles, settings)
-            baseAddress = baseURL.absoluteString
-            joinsPlainPaths = Self.joinsPlainPaths(baseURL)
-        }
-
-        static func joinsPlainPaths(_ baseURL: URL) -> Bool {
-            let probe = "a/b.html"
-            return URL(string: probe, relativeTo: baseURL)?.absoluteURL.absoluteString == baseURL.absoluteString + probe
-        }
-
-        /// A page of the site (`SitePaths`, relative) as an absolute address.
-        ///
-        /// Site paths are slugs and fixed names, so joining them to the base
-        /// is what resolving them gives whenever the base resolves plainly
-        /// (checked once, see ``joinsPlainPaths``); that saves two URL parses
-        /// a message. Anything else is resolved.
-        func absolute(_ path: String) -> String {
-            if joinsPlainPaths, Self.isPlainPath(path) { return baseAddress + path }
-            return URL(string: path, relativeTo: baseURL)?.absoluteURL.absoluteString ?? path
-        }
-
-        /// Segments of letters, digits, "-" and "_" and "." that are not
-        /// "." or "..", joined by single "/", not starting with one.
-        static func isPlainPath(_ path: String) -> Bool {
-            var segmentStart = true
-            var segmentIsDots = true
-            for byte in path.utf8 {
-                switch byte {
-                case UInt8(ascii: "/"):
-                    if segmentStart || segmentIsDots { return false }
-                    (segmentStart, segmentIsDots) = (true, true)
-                    continue
-                case UInt8(ascii: "."):
-                    break
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                    UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    segmentIsDots = false
-                default:
-                    return false
-                }
-                segmentStart = false
-            }
-            return !segmentStart && !segmentIsDots
-        }
     }
 
     /// A message and the parts the preview shows.
@@ -126,8 +70,8 @@ final class EmailComposer {
         _ compiled: CompiledDocument, for profile: CustomerProfile, to: MailAddress, scope: ViewModel, embeds: HTMLEmbeds
     ) throws(DiagnosticList) -> Composed {
         let document = compiled.document
-        let webAddress = setup.absolute(SitePaths.documentFile(profile.slug, document))
-        let pageURL = URL(string: webAddress) ?? setup.baseURL
+        let webAddress = setup.addresses.absolute(SitePaths.documentFile(profile.slug, document))
+        let pageURL = URL(string: webAddress) ?? setup.addresses.baseURL
         let merged = try pages.merge(
             compiled, for: profile, scope: scope, embeds: embeds,
             plainText: PageRenderer.PlainTextRequest(width: Self.textWidth) { EmailHTML.absoluteURL($0, page: pageURL) ?? $0 })
@@ -137,13 +81,13 @@ final class EmailComposer {
         let content = EmailHTML.styled(bytes: embeds.resolve(bytes: Array(merged.html.utf8)), styles: setup.styles)
         var page = merged.model
         page[Page.content.key] = .text(String(decoding: content, as: UTF8.self))
-        page[Page.root.key] = .text(setup.baseAddress)
+        page[Page.root.key] = .text(setup.addresses.base)
         page[Page.pageTitle.key] = .text(merged.title)
         page[Page.lang.key] = .text(profile.locale)
         page[Page.generator.key] = .text(PageRenderer.generator)
         page[Page.webURL.key] = .text(webAddress)
-        page[Page.hubURL.key] = .text(setup.absolute(SitePaths.hub(profile.slug)))
-        page[Page.printURL.key] = .text(setup.absolute(SitePaths.printFile(profile.slug, document)))
+        page[Page.hubURL.key] = .text(setup.addresses.absolute(SitePaths.hub(profile.slug)))
+        page[Page.printURL.key] = .text(setup.addresses.absolute(SitePaths.printFile(profile.slug, document)))
         if let first = unsubscribe.first { page[Page.unsubscribeURL.key] = .text(first) }
         let html: [UInt8]
         do {

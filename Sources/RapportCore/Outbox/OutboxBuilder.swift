@@ -218,7 +218,7 @@ public struct OutboxBuilder: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         let setup = EmailComposer.Setup(
-            from: from!, baseURL: baseURL!, unsubscribe: unsubscribe, schedule: SendSchedule(window: settings.sendWindow),
+            from: from!, addresses: SiteAddresses(baseURL: baseURL!), unsubscribe: unsubscribe, schedule: SendSchedule(window: settings.sendWindow),
             defaultTimeZone: TimeZone(identifier: settings.timezone) ?? TimeZone(secondsFromGMT: 0)!,
             styles: EmailHTML.InlineStyles(EmailHTML.defaultStyles.merging(settings.styles) { $1 }), settings: settings)
         return (setup, warnings)
