@@ -109,7 +109,7 @@ enum EmailHTML {
     static func absoluteURL(_ reference: String, page: URL) -> String? {
         // cmark-gfm writes destinations without surrounding spaces; layouts might not.
         let trimmed = reference.first == " " || reference.last == " " ? reference.trimmingCharacters(in: .whitespaces) : reference
-        if trimmed.isEmpty || trimmed.hasPrefix("#") || hasScheme(trimmed) { return reference }
+        if trimmed.isEmpty || trimmed.hasPrefix("#") || URLText.hasScheme(trimmed) { return reference }
         return URL(string: trimmed, relativeTo: page)?.absoluteURL.absoluteString
     }
 
@@ -122,22 +122,6 @@ enum EmailHTML {
             end += 1
         }
         return String(decoding: bytes[(start + 1)..<end], as: UTF8.self).lowercased()
-    }
-
-    /// RFC 3986 scheme: a letter, then letters, digits, "+", "-" or ".", then ":".
-    private static func hasScheme(_ reference: String) -> Bool {
-        var isFirst = true
-        for byte in reference.utf8 {
-            switch byte {
-            case UInt8(ascii: ":"): return !isFirst
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                if isFirst { return false }
-            default: return false
-            }
-            isFirst = false
-        }
-        return false
     }
 
     /// Copies `html`, replacing each opening tag for which `replace` returns

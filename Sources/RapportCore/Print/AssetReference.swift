@@ -31,7 +31,7 @@ enum AssetReference: Equatable {
             if text.hasPrefix("#") { return .unchanged }
             text = text.replacingOccurrences(of: "\\", with: "/")
             if text.lowercased().hasPrefix("data:") { return .unchanged }
-            if text.hasPrefix("//") || hasScheme(text) { return .external }
+            if text.hasPrefix("//") || URLText.hasScheme(text) { return .external }
             if text.hasPrefix("/") { return .outsideAssets }
             if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
                 text = String(text[..<end])
@@ -71,18 +71,6 @@ enum AssetReference: Equatable {
                 return false
             }
         }
-    }
-
-    /// Whether `url` starts with a scheme (`https:`, `file:`, `javascript:`).
-    static func hasScheme(_ url: String) -> Bool {
-        guard let first = url.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
-        for scalar in url.unicodeScalars.dropFirst() {
-            if scalar == ":" { return true }
-            let allowed =
-                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar))
-            if !allowed { return false }
-        }
-        return false
     }
 
     /// A name the asset copier publishes: not hidden, no separators, no NUL.

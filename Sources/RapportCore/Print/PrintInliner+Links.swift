@@ -5,7 +5,7 @@ extension PrintInliner {
     /// written: no base URL, a fragment (a link inside the printed file), a
     /// URL with a scheme or host, or one Foundation cannot parse.
     func absoluteLink(_ href: String) -> String? {
-        guard let baseURL, !href.isEmpty, !href.hasPrefix("#"), !href.hasPrefix("//"), !AssetReference.hasScheme(href) else { return nil }
+        guard let baseURL, !href.isEmpty, !href.hasPrefix("#"), !href.hasPrefix("//"), !URLText.hasScheme(href) else { return nil }
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         guard let page = URL(string: pagePath, relativeTo: URL(string: base)),
             let absolute = URL(string: href, relativeTo: page)
