@@ -32,11 +32,7 @@ extension LocaleFormatter {
     func percent(_ percent: Double, locale: String, maximumFractionDigits: Int = 1) -> String {
         let rounded = Self.rounded(percent, fractionDigits: maximumFractionDigits)
         let key = DecimalTextKey(locale: locale, fractionDigits: maximumFractionDigits, bits: abs(rounded).bitPattern)
-        let magnitude: String
-        if let known = percentTexts[key] {
-            magnitude = known
-        } else {
-            if percentTexts.count >= 50_000 { percentTexts.removeAll(keepingCapacity: true) }
+        let magnitude = Self.remembered(key, in: &percentTexts) {
             let formatter: NumberFormatter = formatter("percent|\(locale)|\(maximumFractionDigits)") {
                 let formatter = NumberFormatter()
                 formatter.locale = Locale(identifier: locale)
@@ -45,8 +41,7 @@ extension LocaleFormatter {
                 formatter.maximumFractionDigits = maximumFractionDigits
                 return formatter
             }
-            magnitude = formatter.string(from: NSNumber(value: abs(rounded) / 100)) ?? "\(abs(rounded))%"
-            percentTexts[key] = magnitude
+            return formatter.string(from: NSNumber(value: abs(rounded) / 100)) ?? "\(abs(rounded))%"
         }
         return rounded < 0 ? "\u{2212}" + magnitude : magnitude
     }
@@ -65,10 +60,20 @@ extension LocaleFormatter {
 
     private func decimal(_ magnitude: Double, locale: String, maximumFractionDigits: Int) -> String {
         let key = DecimalTextKey(locale: locale, fractionDigits: maximumFractionDigits, bits: magnitude.bitPattern)
-        if let text = decimalTexts[key] { return text }
-        if decimalTexts.count >= 50_000 { decimalTexts.removeAll(keepingCapacity: true) }
-        let text = formatDecimal(magnitude, locale: locale, maximumFractionDigits: maximumFractionDigits)
-        decimalTexts[key] = text
+        return Self.remembered(key, in: &decimalTexts) {
+            formatDecimal(magnitude, locale: locale, maximumFractionDigits: maximumFractionDigits)
+        }
+    }
+
+    /// The text `texts` holds for `key`, else `make`'s, kept; emptied when
+    /// large, so memory stays bounded.
+    private static func remembered(
+        _ key: DecimalTextKey, in texts: inout [DecimalTextKey: String], make: () -> String
+    ) -> String {
+        if let text = texts[key] { return text }
+        if texts.count >= 50_000 { texts.removeAll(keepingCapacity: true) }
+        let text = make()
+        texts[key] = text
         return text
     }
 
