@@ -31,7 +31,7 @@ extension LocaleFormatter {
     /// A percentage in the locale, where `percent` 12.5 means 12.5 %: "12.5%" (en), "12,5 %" (de), "−3%".
     func percent(_ percent: Double, locale: String, maximumFractionDigits: Int = 1) -> String {
         let rounded = Self.rounded(percent, fractionDigits: maximumFractionDigits)
-        let key = DecimalTextKey(locale: locale, fractionDigits: maximumFractionDigits, bits: abs(rounded).bitPattern)
+        let key = DecimalTextKey(locale: localeNumber(locale), fractionDigits: Int32(maximumFractionDigits), bits: abs(rounded).bitPattern)
         let magnitude = Self.remembered(key, in: &percentTexts) {
             let formatter: NumberFormatter = formatter("percent|\(locale)|\(maximumFractionDigits)") {
                 let formatter = NumberFormatter()
@@ -48,18 +48,18 @@ extension LocaleFormatter {
 
     /// A short month and year in the locale, e.g. "Oct 2026", "Okt. 2026".
     func monthLabel(_ month: YearMonth, locale: String) -> String {
-        monthText(month, template: "MMMyyyy", locale: locale)
+        monthText(month, style: .shortMonth, locale: locale)
     }
 
     /// A full month name and year in the locale, e.g. "October 2026", "Oktober 2026".
     func longMonth(_ month: YearMonth, locale: String) -> String {
-        monthText(month, template: "MMMMyyyy", locale: locale)
+        monthText(month, style: .fullMonth, locale: locale)
     }
 
     // MARK: - Formatting
 
     private func decimal(_ magnitude: Double, locale: String, maximumFractionDigits: Int) -> String {
-        let key = DecimalTextKey(locale: locale, fractionDigits: maximumFractionDigits, bits: magnitude.bitPattern)
+        let key = DecimalTextKey(locale: localeNumber(locale), fractionDigits: Int32(maximumFractionDigits), bits: magnitude.bitPattern)
         return Self.remembered(key, in: &decimalTexts) {
             formatDecimal(magnitude, locale: locale, maximumFractionDigits: maximumFractionDigits)
         }
@@ -87,12 +87,21 @@ extension LocaleFormatter {
             formatter.maximumFractionDigits = maximumFractionDigits
             return formatter
         }
-        return formatter.string(from: NSNumber(value: magnitude)) ?? "\(magnitude)"
+        let key = DecimalPatternKey(locale: localeNumber(locale), fractionDigits: Int32(maximumFractionDigits))
+        let pattern: DecimalPattern?
+        if let known = decimalPatterns[key] {
+            pattern = known
+        } else {
+            pattern = DecimalPattern(formatter: formatter, fractionDigits: maximumFractionDigits)
+            decimalPatterns[key] = .some(pattern)
+        }
+        return pattern?.format(magnitude) ?? formatter.string(from: NSNumber(value: magnitude)) ?? "\(magnitude)"
     }
 
-    private func monthText(_ month: YearMonth, template: String, locale: String) -> String {
+    private func monthText(_ month: YearMonth, style: DateStyle, locale: String) -> String {
+        let template = style.rawValue
         let day = CalendarDate(year: month.year, month: month.month, day: 1)
-        let key = DateTextKey(style: template, locale: locale, date: day)
+        let key = DateTextKey(style: style, locale: localeNumber(locale), date: day)
         if let text = dateTexts[key] { return text }
         let date = day.utcDate
         let formatter: DateFormatter = formatter("\(template)|\(locale)") {

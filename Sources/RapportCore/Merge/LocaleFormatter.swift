@@ -19,21 +19,64 @@ final class LocaleFormatter {
     /// and formatting them was 1.4% of a full build.
     var percentTexts: [DecimalTextKey: String] = [:]
 
+    /// Each locale's long date pattern, or nil where only its formatter is right.
+    private var longDatePatterns: [Int32: LongDatePattern?] = [:]
+    /// Each locale's plain numbers by fraction digits, or nil where only its formatter is right.
+    var decimalPatterns: [DecimalPatternKey: DecimalPattern?] = [:]
+    /// Money formatters by locale and currency: looked up for every amount shown.
+    private var moneyFormatters: [MoneyKey: NumberFormatter] = [:]
+    /// Locales by number, so the caches' keys hash integers instead of
+    /// strings (hashing the locale was a third of each lookup). The last
+    /// one is remembered: a customer's values come one after another.
+    private var localeNumbers: [String: Int32] = [:]
+    private var lastLocale: (name: String, number: Int32)?
+
     struct DecimalTextKey: Hashable {
-        var locale: String
-        var fractionDigits: Int
+        var locale: Int32
+        var fractionDigits: Int32
         var bits: UInt64
     }
 
+    struct DecimalPatternKey: Hashable {
+        var locale: Int32
+        var fractionDigits: Int32
+    }
+
     struct DateTextKey: Hashable {
-        var style: String
-        var locale: String
+        var style: DateStyle
+        var locale: Int32
         var date: CalendarDate
+    }
+
+    /// The date formats the caches hold; raw values are `DateFormatter` templates.
+    enum DateStyle: String {
+        case long
+        case shortMonth = "MMMyyyy"
+        case fullMonth = "MMMMyyyy"
+    }
+
+    private struct MoneyKey: Hashable {
+        var locale: Int32
+        var currency: String
+    }
+
+    /// The number standing for `locale` in cache keys.
+    func localeNumber(_ locale: String) -> Int32 {
+        if let lastLocale, lastLocale.name == locale { return lastLocale.number }
+        let number: Int32
+        if let known = localeNumbers[locale] {
+            number = known
+        } else {
+            number = Int32(localeNumbers.count)
+            localeNumbers[locale] = number
+        }
+        lastLocale = (locale, number)
+        return number
     }
 
     /// A long date in the locale, e.g. "November 26, 2026" or "26. November 2026".
     func longDate(_ date: CalendarDate, locale: String) -> String {
-        let key = DateTextKey(style: "long", locale: locale, date: date)
+        let key = DateTextKey(style: .long, locale: localeNumber(locale), date: date)
         if let text = dateTexts[key] { return text }
         let formatter: DateFormatter = formatter("long|\(locale)") {
             let formatter = DateFormatter()
@@ -44,19 +87,30 @@ final class LocaleFormatter {
             formatter.timeStyle = .none
             return formatter
         }
-        let text = formatter.string(from: date.utcDate)
+        let pattern: LongDatePattern?
+        if let known = longDatePatterns[key.locale] {
+            pattern = known
+        } else {
+            pattern = LongDatePattern(formatter: formatter)
+            longDatePatterns[key.locale] = .some(pattern)
+        }
+        let text = pattern?.format(date) ?? formatter.string(from: date.utcDate)
         dateTexts[key] = text
         return text
     }
 
     /// An amount of money in the locale and currency, e.g. "$1,250.00" or "1.250,00 €".
     func money(_ amount: Decimal, currency: String, locale: String) -> String {
-        let formatter: NumberFormatter = formatter("money|\(locale)|\(currency)") {
-            let formatter = NumberFormatter()
+        let key = MoneyKey(locale: localeNumber(locale), currency: currency)
+        let formatter: NumberFormatter
+        if let known = moneyFormatters[key] {
+            formatter = known
+        } else {
+            formatter = NumberFormatter()
             formatter.locale = Locale(identifier: locale)
             formatter.numberStyle = .currency
             formatter.currencyCode = currency
-            return formatter
+            moneyFormatters[key] = formatter
         }
         return formatter.string(from: NSDecimalNumber(decimal: amount)) ?? "\(amount) \(currency)"
     }
