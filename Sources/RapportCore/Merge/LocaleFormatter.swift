@@ -26,8 +26,8 @@ final class LocaleFormatter {
     /// Money formatters by locale and currency: looked up for every amount shown.
     private var moneyFormatters: [MoneyKey: NumberFormatter] = [:]
     /// Locales by number, so the caches' keys hash integers instead of
-    /// strings (hashing the locale was a third of each lookup). The last
-    /// one is remembered: a customer's values come one after another.
+    /// the locale's text on every lookup. The last one is remembered: a
+    /// customer's values come one after another.
     private var localeNumbers: [String: Int32] = [:]
     private var lastLocale: (name: String, number: Int32)?
 
