@@ -33,7 +33,8 @@ extension LocaleFormatter {
         let rounded = Self.rounded(percent, fractionDigits: maximumFractionDigits)
         let key = DecimalTextKey(locale: localeNumber(locale), fractionDigits: Int32(maximumFractionDigits), bits: abs(rounded).bitPattern)
         let magnitude = Self.remembered(key, in: &percentTexts) {
-            let formatter: NumberFormatter = formatter("percent|\(locale)|\(maximumFractionDigits)") {
+            let formatterKey = FormatterKey(kind: .percent, locale: key.locale, fractionDigits: key.fractionDigits)
+            let formatter: NumberFormatter = formatter(formatterKey) {
                 let formatter = NumberFormatter()
                 formatter.locale = Locale(identifier: locale)
                 formatter.numberStyle = .percent
@@ -78,38 +79,38 @@ extension LocaleFormatter {
     }
 
     private func formatDecimal(_ magnitude: Double, locale: String, maximumFractionDigits: Int) -> String {
-        let formatter: NumberFormatter = formatter("decimal|\(locale)|\(maximumFractionDigits)") {
-            let formatter = NumberFormatter()
-            formatter.locale = Locale(identifier: locale)
-            formatter.numberStyle = .decimal
-            formatter.usesGroupingSeparator = true
-            formatter.minimumFractionDigits = 0
-            formatter.maximumFractionDigits = maximumFractionDigits
-            return formatter
+        let key = FormatterKey(kind: .decimal, locale: localeNumber(locale), fractionDigits: Int32(maximumFractionDigits))
+        let formatter: NumberFormatter = formatter(key) {
+            Self.decimalFormatter(locale: locale, maximumFractionDigits: maximumFractionDigits)
         }
-        let key = DecimalPatternKey(locale: localeNumber(locale), fractionDigits: Int32(maximumFractionDigits))
-        let pattern: DecimalPattern?
-        if let known = decimalPatterns[key] {
-            pattern = known
-        } else {
-            pattern = DecimalPattern(formatter: formatter, fractionDigits: maximumFractionDigits)
-            decimalPatterns[key] = .some(pattern)
+        let pattern = Self.once(key, in: &decimalPatterns) {
+            DecimalPattern(formatter: formatter, fractionDigits: maximumFractionDigits)
         }
         return pattern?.format(magnitude) ?? formatter.string(from: NSNumber(value: magnitude)) ?? "\(magnitude)"
     }
 
+    /// The formatter of plain numbers in `locale`, as `number` uses it (the sign is written by hand).
+    static func decimalFormatter(locale: String, maximumFractionDigits: Int) -> NumberFormatter {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: locale)
+        formatter.numberStyle = .decimal
+        formatter.usesGroupingSeparator = true
+        formatter.minimumFractionDigits = 0
+        formatter.maximumFractionDigits = maximumFractionDigits
+        return formatter
+    }
+
     private func monthText(_ month: YearMonth, style: DateStyle, locale: String) -> String {
-        let template = style.rawValue
         let day = CalendarDate(year: month.year, month: month.month, day: 1)
         let key = DateTextKey(style: style, locale: localeNumber(locale), date: day)
         if let text = dateTexts[key] { return text }
         let date = day.utcDate
-        let formatter: DateFormatter = formatter("\(template)|\(locale)") {
+        let formatter: DateFormatter = formatter(FormatterKey(kind: .date(style), locale: key.locale)) {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: locale)
             formatter.timeZone = TimeZone(identifier: "UTC")
             formatter.calendar = Calendar(identifier: .gregorian)
-            formatter.setLocalizedDateFormatFromTemplate(template)
+            formatter.setLocalizedDateFormatFromTemplate(style.rawValue)
             return formatter
         }
         let text = formatter.string(from: date)

@@ -8,14 +8,9 @@ import TestSupport
 /// the rounded numbers `LocaleFormatter` gives it: compared here with the
 /// formatter itself over many numbers.
 @Suite struct DecimalPatternTests {
+    /// The formatter `LocaleFormatter.number` uses; Foundation's text from it is the expected answer.
     static func decimalFormatter(_ locale: String, fractionDigits: Int) -> NumberFormatter {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: locale)
-        formatter.numberStyle = .decimal
-        formatter.usesGroupingSeparator = true
-        formatter.minimumFractionDigits = 0
-        formatter.maximumFractionDigits = fractionDigits
-        return formatter
+        LocaleFormatter.decimalFormatter(locale: locale, maximumFractionDigits: fractionDigits)
     }
 
     /// Seeded numbers from 0 to a billion at every magnitude, rounded as `LocaleFormatter` rounds them.

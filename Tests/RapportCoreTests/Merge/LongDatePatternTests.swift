@@ -6,14 +6,9 @@ import Testing
 /// `LongDatePattern` must write exactly what `DateFormatter` writes, for
 /// every day it is used for: it is compared here with the formatter itself.
 @Suite struct LongDatePatternTests {
+    /// The formatter `LocaleFormatter.longDate` uses; Foundation's text from it is the expected answer.
     static func longFormatter(_ locale: String) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: locale)
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.dateStyle = .long
-        formatter.timeStyle = .none
-        return formatter
+        LocaleFormatter.longDateFormatter(locale: locale)
     }
 
     /// Every day of 1999 and of 2026-2028 (a leap year among them), and the first of each month over a century.
